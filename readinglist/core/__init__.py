@@ -1,0 +1,1 @@
+"""The Qt-free core: storage, importers, exporters, search and undoable commands."""

@@ -1,0 +1,108 @@
+"""Citation keys: generated once from a pattern, then stored and never changed.
+
+The default pattern follows Better BibTeX's ``[auth:lower][shorttitle3_3][year]``:
+first author's family name in lower case, the first three significant title words
+capitalised, the year; parts the paper lacks are left out (pasted lists carry no
+authors or years, so their keys are the title words alone, e.g. ``LargeLanguageModel``).
+A key already taken gets a suffix ``a``, ``b`` ... ``z``, ``aa`` ...
+Keys use only ASCII letters, digits and ``_:.+/-``.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from collections.abc import Callable, Iterator
+
+DEFAULT_PATTERN = "[auth:lower][shorttitle3_3][year]"
+FALLBACK_KEY = "paper"
+MAX_KEY_LENGTH = 60
+ALLOWED = re.compile(r"[^A-Za-z0-9_:.+/-]")
+_FIELD = re.compile(r"\[([a-z]+)(\d*)(?:_(\d+))?(?::(lower|upper))?\]")
+# Words skipped when picking "significant" title words (Better BibTeX's list, abridged).
+STOP_WORDS = frozenset(
+    "a an and as at but by do for from in into is it nor of on or so the to up via vs "
+    "with without about over under its their our your this that these those we".split()
+)
+
+
+def ascii_fold(text: str) -> str:
+    """Transliterate text to ASCII letters where possible and drop what has no ASCII form."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    folded = decomposed.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("ł", "l")
+    return folded.encode("ascii", "ignore").decode("ascii")
+
+
+def title_words(title: str) -> list[str]:
+    return re.findall(r"[A-Za-z0-9]+", ascii_fold(title))
+
+
+def base_key(
+    title: str, authors: list[str] | tuple[str, ...], year: int | None,
+    pattern: str = DEFAULT_PATTERN,
+) -> str:
+    """Fill pattern for one paper; never empty, only allowed characters."""
+
+    def field(match: re.Match[str]) -> str:
+        name, count, second, case = match.groups()
+        value = _field_value(name, int(count or 0), int(second or 0), title, authors, year)
+        if case == "lower":
+            value = value.lower()
+        elif case == "upper":
+            value = value.upper()
+        return value
+
+    key = ALLOWED.sub("", _FIELD.sub(field, pattern))[:MAX_KEY_LENGTH]
+    return key or FALLBACK_KEY
+
+
+def _field_value(
+    name: str, count: int, words: int, title: str, authors: list[str] | tuple[str, ...],
+    year: int | None,
+) -> str:
+    if name == "auth":
+        return _family_name(authors[0]) if authors else ""
+    if name == "year":
+        return str(year) if year else ""
+    if name in ("shorttitle", "title", "veryshorttitle"):
+        significant = [w for w in title_words(title) if w.lower() not in STOP_WORDS]
+        limit = {"veryshorttitle": 1, "shorttitle": words or count or 3}.get(name, len(significant))
+        return "".join(w[:1].upper() + w[1:] for w in significant[:limit])
+    return ""
+
+
+def _family_name(author: str) -> str:
+    author = author.strip()
+    family = author.split(",")[0] if "," in author else (author.split() or [""])[-1]
+    return "".join(title_words(family))
+
+
+def unique_key(base: str, taken: Callable[[str], bool]) -> str:
+    """Return base, or base with the first free suffix, as judged by taken(key)."""
+    for candidate in _candidates(base):
+        if not taken(candidate):
+            return candidate
+    raise AssertionError("unreachable: suffixes are unbounded")
+
+
+def _candidates(base: str) -> Iterator[str]:
+    yield base
+    length = 1
+    while True:
+        for suffix in _suffixes(length):
+            yield base + suffix
+        length += 1
+
+
+def _suffixes(length: int) -> Iterator[str]:
+    if length == 1:
+        yield from string.ascii_lowercase
+        return
+    for head in _suffixes(length - 1):
+        for letter in string.ascii_lowercase:
+            yield head + letter
+
+
+def is_valid_key(key: str) -> bool:
+    return bool(key) and not ALLOWED.search(key) and len(key) <= 200

@@ -1,0 +1,38 @@
+"""Errors the core raises; each carries a message fit to show a user."""
+
+from __future__ import annotations
+
+
+class ReadingListError(Exception):
+    """Base of every error the core reports to a user."""
+
+
+class ImportFailed(ReadingListError):
+    """A file could not be imported; the library is unchanged."""
+
+    def __init__(self, source: str, message: str, line: int | None = None) -> None:
+        where = f"{source}, line {line}" if line is not None else source
+        super().__init__(f"{where}: {message}")
+        self.source = source
+        self.line = line
+        self.reason = message
+
+
+class InvalidQuery(ReadingListError):
+    """A search query could not be understood; the message is a hint."""
+
+
+class UnknownPaper(ReadingListError):
+    """A paper id does not exist in the library."""
+
+
+class InvalidValue(ReadingListError):
+    """An argument (rating, status, tag name...) is out of range."""
+
+
+class NothingToUndo(ReadingListError):
+    """Undo or redo was asked for with an empty history."""
+
+
+class LibraryUnavailable(ReadingListError):
+    """The library file cannot be opened: locked, read-only, full disk or not a library."""

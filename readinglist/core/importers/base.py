@@ -1,0 +1,100 @@
+"""The importer interface and the registry that chooses an importer for a file."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from readinglist.core.errors import ImportFailed
+
+if TYPE_CHECKING:
+    from pathlib import PurePath
+
+    from readinglist.core.records import PaperRecord
+
+# Modules whose import registers an importer; new formats are added here.
+IMPORTER_MODULES = ("readinglist.core.importers.pasted",)
+
+
+@dataclass(slots=True)
+class ParsedFile:
+    """The records read from one file and what the reader had to assume."""
+
+    records: list[PaperRecord]
+    format: str
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)
+
+
+class Importer(Protocol):
+    """A reader for one file format."""
+
+    name: str
+    """Short id used by ``--format`` (e.g. ``pasted``, ``bibtex``)."""
+    label: str
+    """Human name shown in dialogs (e.g. "BibTeX")."""
+    extensions: tuple[str, ...]
+    """Lower-case file name endings this format usually has, with the dot."""
+
+    def sniff(self, text: str) -> bool:
+        """Return whether text looks like this format (used when the extension says nothing)."""
+        ...
+
+    def parse(self, text: str, source: str) -> list[PaperRecord]:
+        """Read every record; raise ImportFailed naming the line of the first bad entry."""
+        ...
+
+
+class ImporterRegistry:
+    """The known importers, in the order they are tried when sniffing content."""
+
+    def __init__(self) -> None:
+        self._importers: dict[str, Importer] = {}
+        self._loaded = False
+
+    def register(self, importer: Importer) -> Importer:
+        self._importers[importer.name] = importer
+        return importer
+
+    def all(self) -> list[Importer]:
+        self._load()
+        return list(self._importers.values())
+
+    def names(self) -> list[str]:
+        return [importer.name for importer in self.all()]
+
+    def get(self, name: str) -> Importer:
+        self._load()
+        try:
+            return self._importers[name]
+        except KeyError:
+            known = ", ".join(self._importers)
+            raise ImportFailed(name, f"unknown import format (known: {known})") from None
+
+    def choose(self, path: PurePath, text: str, format_name: str | None = None) -> Importer:
+        """Pick the importer named, else the one the content looks like, else by extension."""
+        if format_name:
+            return self.get(format_name)
+        importers = self.all()
+        suffix = path.suffix.lower()
+        by_extension = [imp for imp in importers if suffix in imp.extensions]
+        for importer in by_extension:
+            if importer.sniff(text):
+                return importer
+        for importer in importers:
+            if importer not in by_extension and importer.sniff(text):
+                return importer
+        names = ", ".join(imp.label for imp in importers)
+        raise ImportFailed(
+            str(path), f"not a recognised paper list (readinglist reads: {names})", line=1
+        )
+
+    def _load(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            for module in IMPORTER_MODULES:
+                importlib.import_module(module)
+
+
+registry = ImporterRegistry()

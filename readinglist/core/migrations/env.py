@@ -1,0 +1,41 @@
+"""Alembic environment: runs migrations on the connection readinglist hands over."""
+
+from __future__ import annotations
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from readinglist.core.models import Base
+
+FTS_TABLE_PREFIX = "papers_fts"
+
+
+def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
+    """Hide the FTS5 table, its shadow tables and vocabulary view from autogenerate."""
+    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE_PREFIX))
+
+
+def run_migrations() -> None:
+    connection = context.config.attributes.get("connection")
+    if connection is None:
+        url = context.config.get_main_option("sqlalchemy.url")
+        assert url, "pass a connection or set sqlalchemy.url"
+        with create_engine(url).connect() as own_connection:
+            _run(own_connection)
+            own_connection.commit()
+    else:
+        _run(connection)
+
+
+def _run(connection: object) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=Base.metadata,
+        render_as_batch=True,
+        include_name=include_name,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run_migrations()

@@ -1,0 +1,121 @@
+"""Open a library file: engine, SQLite pragmas, schema migrations."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from alembic import command as alembic_command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from platformdirs import user_data_path
+from sqlalchemy import create_engine, event, inspect
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from readinglist.core.errors import LibraryUnavailable
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection, Engine
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+LIBRARY_ENV = "READINGLIST_LIBRARY"
+BUSY_TIMEOUT_MS = 10_000
+WRITE_OPTION = "readinglist_write"
+
+
+def default_library_path() -> Path:
+    """Return the library used when none is named: $READINGLIST_LIBRARY or the user data dir."""
+    named = os.environ.get(LIBRARY_ENV)
+    if named:
+        return Path(named).expanduser()
+    return user_data_path("readinglist", appauthor=False) / "library.sqlite"
+
+
+def create_library_engine(path: Path) -> Engine:
+    """Create an engine for the SQLite file at path with WAL, foreign keys and a busy timeout."""
+    engine = create_engine(
+        f"sqlite:///{path}",
+        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+    )
+    event.listen(engine, "connect", _configure_connection)
+    event.listen(engine, "begin", _begin_transaction)
+    return engine
+
+
+def _configure_connection(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # Let SQLAlchemy, not the sqlite3 module, decide where transactions begin; see
+    # https://docs.sqlalchemy.org/en/20/dialects/sqlite.html#serializable-isolation-savepoints-transactional-ddl
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+    finally:
+        cursor.close()
+
+
+def _begin_transaction(connection: Connection) -> None:
+    # A write takes the lock up front: upgrading a read transaction to a write one under WAL
+    # fails at once with SQLITE_BUSY when another process committed meanwhile.
+    if connection.get_execution_options().get(WRITE_OPTION):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.exec_driver_sql("BEGIN")
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    """Return an Alembic config pointing at the packaged migrations."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    """Return the newest schema revision this version of readinglist knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the library's schema to revision (upgrading in place), refusing foreign files."""
+    try:
+        with engine.connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+            if current is None and _has_foreign_tables(connection):
+                raise LibraryUnavailable(
+                    "this file is an SQLite database, but not a readinglist library"
+                )
+            if revision == "head" and current == head_revision():
+                return
+            alembic_command.upgrade(alembic_config(connection), revision)
+            connection.commit()
+    except (DatabaseError, OperationalError) as error:
+        raise LibraryUnavailable(_describe_database_error(error)) from error
+
+
+def _has_foreign_tables(connection: Connection) -> bool:
+    tables = set(inspect(connection).get_table_names())
+    return bool(tables - {"alembic_version"})
+
+
+def _describe_database_error(error: Exception) -> str:
+    text = str(getattr(error, "orig", error))
+    if "file is not a database" in text or "malformed" in text:
+        return "the file is damaged or is not a readinglist library"
+    if "locked" in text or "busy" in text:
+        return "the library is locked by another program; try again in a moment"
+    if "readonly" in text or "read-only" in text:
+        return "the library file is read-only"
+    if "disk" in text and "full" in text:
+        return "the disk is full"
+    if "unable to open" in text:
+        return "the library file cannot be opened (check the folder exists and is writable)"
+    return text
