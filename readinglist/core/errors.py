@@ -36,3 +36,10 @@ class NothingToUndo(ReadingListError):
 
 class LibraryUnavailable(ReadingListError):
     """The library file cannot be opened: locked, read-only, full disk or not a library."""
+
+
+class ImportCancelled(ReadingListError):
+    """The user cancelled an import; the library is unchanged."""
+
+    def __init__(self) -> None:
+        super().__init__("import cancelled; the library is unchanged")

@@ -1,0 +1,43 @@
+"""The command line: ``readinglist [--library PATH] COMMAND ...`` over the same core as the GUI.
+
+Exit codes: 0 success, 1 the command failed (one line on stderr says why), 2 the command
+line itself was wrong (argparse's usage message), 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from readinglist.cli.parser import build_parser
+from readinglist.core.errors import ReadingListError
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_INTERRUPTED = 130
+
+
+def run(argv: list[str]) -> int:
+    """Run one command line and return its exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    library_path: Path | None = args.library
+    if args.self_test:
+        from readinglist.selftest import run_self_test
+
+        return run_self_test()
+    if args.command is None:
+        from readinglist.gui.app import run_app
+
+        return run_app(library_path, [])
+    try:
+        return int(args.handler(args))
+    except ReadingListError as error:
+        print(f"readinglist: error: {error}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("readinglist: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (e.g. `| head`): not an error
+        return EXIT_OK

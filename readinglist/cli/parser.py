@@ -1,0 +1,49 @@
+"""Build the argument parser from the subcommand modules."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from readinglist import __version__
+from readinglist.cli import editing, history, importing, listing
+from readinglist.core.storage import LIBRARY_ENV
+
+SUBCOMMAND_MODULES = (importing, listing, editing, history)
+
+DESCRIPTION = """\
+A keyboard-first reading-list manager for researchers.
+
+Run without a command to open the window. With a command, work on the library
+from the terminal; see 'readinglist COMMAND --help'."""
+
+EPILOG = f"""\
+queries: free words (typos tolerated) and filters, combined with AND:
+  tag:NAME  -tag:NAME  status:inbox|queued|reading|read|skipped  rating:>=4
+  rating:3  rating:<=2  is:unrated  is:untagged  has:note  in:COLLECTION
+  "exact phrase"  a OR b  -word  (grouping)
+  Put -- before a query that starts with '-':  readinglist list -- -tag:read
+
+library: --library PATH, else ${LIBRARY_ENV}, else the user data folder.
+exit codes: 0 ok, 1 failed (reason on stderr), 2 bad command line."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="readinglist",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"readinglist {__version__}")
+    parser.add_argument(
+        "--library", type=Path, metavar="PATH", help="library file to use (created if missing)"
+    )
+    parser.add_argument(
+        "--self-test", action="store_true",
+        help="import the sample lists into a temporary library, export them, and exit",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in SUBCOMMAND_MODULES:
+        module.register(subparsers)
+    return parser

@@ -1,0 +1,350 @@
+"""The import command: add parsed records to the library as one undoable step."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from sqlalchemy import delete, func, insert, select, text
+
+from readinglist.core import citekeys
+from readinglist.core.changes import Changes
+from readinglist.core.commands.base import Command
+from readinglist.core.commands.rows import (
+    chunked,
+    delete_papers,
+    restore_papers,
+    snapshot_papers,
+)
+from readinglist.core.commands.tagging import remove_links
+from readinglist.core.duplicates import find_likely_duplicates, record_pairs
+from readinglist.core.importing import ImportSummary
+from readinglist.core.models import (
+    STATUS_NAMES,
+    Collection,
+    ImportRecord,
+    Paper,
+    Status,
+    Tag,
+    paper_collections,
+    paper_tags,
+    utcnow,
+)
+from readinglist.core.normalize import clean_text, title_key
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from readinglist.core.records import PaperRecord
+
+Progress = Callable[[int, int], None]
+"""Called with (records done, records in all) while an import runs."""
+
+BATCH = 2000
+_PAPERS = Paper.__table__
+_COLLECTIONS = Collection.__table__
+_IMPORTS = ImportRecord.__table__
+_TAGS = Tag.__table__
+
+
+@dataclasses.dataclass
+class ImportPapers(Command):
+    """Add records as papers in a collection; papers already in the library join it."""
+
+    kind: ClassVar[str] = "import_papers"
+    collection: str
+    source: str
+    format: str
+    encoding: str = "utf-8"
+    # What the first apply did, so revert and redo can undo and repeat it exactly.
+    collection_row: dict[str, Any] | None = None
+    import_row: dict[str, Any] | None = None
+    new_ids: list[int] = dataclasses.field(default_factory=list)
+    joined: list[list[int]] = dataclasses.field(default_factory=list)
+    created_tags: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    tagged_existing: list[list[int]] = dataclasses.field(default_factory=list)
+    snapshot: dict[str, list[Any]] | None = None
+
+    def __post_init__(self) -> None:
+        self.records: list[PaperRecord] = []
+        self.progress: Progress | None = None
+        self.summary = ImportSummary(self.source, self.collection, self.format, self.encoding)
+        self._pending_existing_tags: list[tuple[int, list[str]]] = []
+
+    @property
+    def label(self) -> str:
+        return f"import {self.collection}"
+
+    @property
+    def changed(self) -> bool:
+        """Whether applying added anything (a repeated import of one file adds nothing)."""
+        return bool(self.new_ids or self.joined or self.tagged_existing or self.created_tags
+                    or (self.collection_row and self.collection_row.get("created")))
+
+    def apply(self, session: Session) -> Changes:
+        if self.import_row is None:
+            self._first_apply(session)
+        else:
+            self._reapply(session)
+        return self._changes()
+
+    def revert(self, session: Session) -> Changes:
+        self.snapshot = snapshot_papers(session, self.new_ids)
+        delete_papers(session, self.new_ids)
+        for paper_id, collection_id, _position in self.joined:
+            session.execute(
+                delete(paper_collections).where(
+                    paper_collections.c.paper_id == paper_id,
+                    paper_collections.c.collection_id == collection_id,
+                )
+            )
+        remove_links(session, self.tagged_existing)
+        created = [tag["id"] for tag in self.created_tags]
+        if created:
+            session.execute(delete(_TAGS).where(_TAGS.c.id.in_(created)))
+        if self.import_row:
+            session.execute(delete(_IMPORTS).where(_IMPORTS.c.id == self.import_row["id"]))
+        if self.collection_row and self.collection_row["created"]:
+            session.execute(delete(_COLLECTIONS).where(_COLLECTIONS.c.id == self.collection_row["id"]))
+        return self._changes()
+
+    def _reapply(self, session: Session) -> None:
+        if self.collection_row and self.collection_row["created"]:
+            row = {k: v for k, v in self.collection_row.items() if k != "created"}
+            row["created_at"] = datetime.fromisoformat(row["created_at"])
+            session.execute(insert(_COLLECTIONS).values(**row))
+        if self.created_tags:
+            session.execute(insert(_TAGS), self.created_tags)
+        restore_papers(session, self.snapshot or {})
+        if self.joined:
+            session.execute(
+                insert(paper_collections),
+                [{"paper_id": p, "collection_id": c, "position": pos} for p, c, pos in self.joined],
+            )
+        if self.tagged_existing:
+            session.execute(
+                insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in self.tagged_existing]
+            )
+        if self.import_row:
+            row = dict(self.import_row)
+            row["imported_at"] = datetime.fromisoformat(row["imported_at"])
+            session.execute(insert(_IMPORTS).values(**row))
+        self.snapshot = None
+
+    def _changes(self) -> Changes:
+        return Changes(
+            papers=frozenset(self.new_ids) | frozenset(p for p, _c, _pos in self.joined),
+            paper_set=True,
+            tags=True,
+            collections=True,
+            queue=True,
+        )
+
+    def _first_apply(self, session: Session) -> None:
+        now = utcnow()
+        collection_id, created = self._collection(session, now)
+        keys = [title_key(record.title) for record in self.records]
+        existing = _existing_ids(session, keys)
+        in_collection = set(
+            session.scalars(
+                select(paper_collections.c.paper_id).where(
+                    paper_collections.c.collection_id == collection_id
+                )
+            )
+        )
+        new_records: list[tuple[int, PaperRecord, str]] = []
+        seen: dict[str, int | None] = {}
+        position = (
+            session.scalar(
+                select(func.max(paper_collections.c.position)).where(
+                    paper_collections.c.collection_id == collection_id
+                )
+            )
+            or 0
+        )
+        for record, key in zip(self.records, keys, strict=True):
+            if key in seen or key in existing:
+                self.summary.already_present += 1
+                paper_id = existing.get(key)
+                if paper_id is not None and key not in seen and paper_id not in in_collection:
+                    position += 1
+                    self.joined.append([paper_id, collection_id, position])
+                    self._tag_existing_later(paper_id, record)
+                seen.setdefault(key, paper_id)
+                continue
+            seen[key] = None
+            position += 1
+            new_records.append((position, record, key))
+        self.summary.entries = len(self.records)
+        self.new_ids = self._insert_new(session, new_records, collection_id, now)
+        if self.joined:
+            session.execute(
+                insert(paper_collections),
+                [{"paper_id": p, "collection_id": c, "position": pos} for p, c, pos in self.joined],
+            )
+        self._apply_record_tags(session, new_records)
+        pairs = find_likely_duplicates(session, self.new_ids)
+        record_pairs(session, pairs)
+        self.summary.added = len(self.new_ids)
+        self.summary.likely_duplicates = len(pairs)
+        self.summary.new_ids = list(self.new_ids)
+        self.collection_row["created"] = created  # type: ignore[index]
+        if self.changed:
+            import_id = session.execute(
+                insert(_IMPORTS).values(
+                    collection_id=collection_id, source=self.source, format=self.format,
+                    encoding=self.encoding, imported_at=now, entries=len(self.records),
+                    added=self.summary.added, already_present=self.summary.already_present,
+                    likely_duplicates=self.summary.likely_duplicates,
+                )
+            ).inserted_primary_key[0]  # type: ignore[index]
+            row = session.execute(select(_IMPORTS).where(_IMPORTS.c.id == import_id)).mappings().one()
+            self.import_row = {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in row.items()}
+        else:
+            self.import_row = {}
+        self.records = []
+
+    def _collection(self, session: Session, now: datetime) -> tuple[int, bool]:
+        row = session.execute(select(_COLLECTIONS).where(_COLLECTIONS.c.name == self.collection)).mappings().first()
+        created = row is None
+        if row is None:
+            collection_id = session.execute(
+                insert(_COLLECTIONS).values(name=self.collection, source=self.source, created_at=now)
+            ).inserted_primary_key[0]  # type: ignore[index]
+            row = session.execute(select(_COLLECTIONS).where(_COLLECTIONS.c.id == collection_id)).mappings().one()
+        self.collection = row["name"]
+        self.summary.collection = row["name"]
+        self.collection_row = {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in row.items()}
+        return int(row["id"]), created
+
+    def _insert_new(
+        self, session: Session, new_records: list[tuple[int, PaperRecord, str]],
+        collection_id: int, now: datetime,
+    ) -> list[int]:
+        next_id = _next_paper_id(session)
+        keys_taken: set[str] = set()
+        queue_end = session.scalar(select(func.max(Paper.queue_position))) or 0
+        ids: list[int] = []
+        done = 0
+        for batch in _batches(new_records, BATCH):
+            rows = []
+            for position, record, key in batch:
+                paper_id = next_id
+                next_id += 1
+                status = record.status if record.status in STATUS_NAMES else Status.INBOX.value
+                queue_position = None
+                if status == Status.QUEUED:
+                    queue_end += 1
+                    queue_position = queue_end
+                rows.append({
+                    "id": paper_id,
+                    "title": clean_text(record.title),
+                    "abstract": record.abstract.strip(),
+                    "title_key": key,
+                    "citation_key": _citation_key(session, record, keys_taken),
+                    "rating": record.rating if record.rating in range(6) else None,
+                    "status": status,
+                    "status_changed_at": now if status != Status.INBOX else None,
+                    "queue_position": queue_position,
+                    "note": record.note,
+                    "added_at": now,
+                    "modified_at": now,
+                    "authors": "\n".join(a.strip() for a in record.authors if a.strip()),
+                    "year": record.year,
+                    "venue": record.venue,
+                    "doi": record.doi,
+                    "url": record.url,
+                    "entry_type": record.entry_type,
+                })
+                ids.append(paper_id)
+            session.execute(insert(_PAPERS), rows)
+            session.execute(
+                insert(paper_collections),
+                [
+                    {"paper_id": row["id"], "collection_id": collection_id, "position": position}
+                    for row, (position, _r, _k) in zip(rows, batch, strict=True)
+                ],
+            )
+            done += len(batch)
+            if self.progress is not None:
+                self.progress(done, len(new_records))
+        return ids
+
+    def _tag_existing_later(self, paper_id: int, record: PaperRecord) -> None:
+        if record.tags:
+            self._pending_existing_tags.append((paper_id, record.tags))
+
+    def _apply_record_tags(
+        self, session: Session, new_records: list[tuple[int, PaperRecord, str]]
+    ) -> None:
+        wanted = [(pid, rec.tags) for pid, (_p, rec, _k) in zip(self.new_ids, new_records, strict=True) if rec.tags]
+        wanted_existing = self._pending_existing_tags
+        if not wanted and not wanted_existing:
+            return
+        names = {name for _, tags in [*wanted, *wanted_existing] for name in tags}
+        tag_ids: dict[str, int] = {}
+        for name in names:
+            clean = " ".join(name.split())
+            if not clean:
+                continue
+            tag_id = session.scalar(select(Tag.id).where(Tag.name == clean))
+            if tag_id is None:
+                tag_id = session.execute(insert(_TAGS).values(name=clean, color="")).inserted_primary_key[0]  # type: ignore[index]
+                self.created_tags.append({"id": tag_id, "name": clean, "color": ""})
+            tag_ids[name] = tag_id
+        links = {(pid, tag_ids[n]) for pid, tags in wanted for n in tags if n in tag_ids}
+        if links:
+            session.execute(insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in links])
+        existing_links = {(pid, tag_ids[n]) for pid, tags in wanted_existing for n in tags if n in tag_ids}
+        if existing_links:
+            have = set(
+                session.execute(
+                    select(paper_tags.c.paper_id, paper_tags.c.tag_id).where(
+                        paper_tags.c.paper_id.in_({p for p, _ in existing_links})
+                    )
+                ).tuples()
+            )
+            fresh = sorted(existing_links - have)
+            if fresh:
+                session.execute(insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in fresh])
+            self.tagged_existing = [list(link) for link in fresh]
+
+
+def _next_paper_id(session: Session) -> int:
+    """Return the id SQLite's AUTOINCREMENT would give next (ids are never reused)."""
+    highest = session.scalar(select(func.max(Paper.id))) or 0
+    used = session.scalar(text("SELECT seq FROM sqlite_sequence WHERE name = 'papers'")) or 0
+    return max(highest, used) + 1
+
+
+def _existing_ids(session: Session, keys: list[str]) -> dict[str, int]:
+    unique = list(dict.fromkeys(keys))
+    found: dict[str, int] = {}
+    for start in range(0, len(unique), 5000):
+        chunk = unique[start : start + 5000]
+        for paper_id, key in session.execute(
+            select(Paper.id, Paper.title_key).where(Paper.title_key.in_(chunk)).order_by(Paper.id)
+        ).tuples():
+            found.setdefault(key, paper_id)
+    return found
+
+
+def _citation_key(session: Session, record: PaperRecord, taken: set[str]) -> str:
+    def is_taken(key: str) -> bool:
+        return key in taken or session.scalar(
+            select(Paper.id).where(Paper.citation_key == key)
+        ) is not None
+
+    wanted = record.citation_key.strip()
+    if citekeys.is_valid_key(wanted) and not is_taken(wanted):
+        key = wanted
+    else:
+        key = citekeys.unique_key(citekeys.base_key(record.title, record.authors, record.year), is_taken)
+    taken.add(key)
+    return key
+
+
+def _batches(items: list[Any], size: int) -> list[list[Any]]:
+    return [items[start : start + size] for start in range(0, len(items), size)]

@@ -1,0 +1,430 @@
+"""Commands that change papers: rating, status, queue order, note, tags, delete, merge."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from sqlalchemy import delete, func, insert, select, update
+
+from readinglist.core.changes import Changes
+from readinglist.core.commands.base import Command, plural
+from readinglist.core.commands.rows import (
+    chunked,
+    delete_papers,
+    require_papers,
+    restore_papers,
+    snapshot_papers,
+)
+from readinglist.core.commands.tagging import ensure_tags
+from readinglist.core.errors import InvalidValue
+from readinglist.core.models import STATUS_NAMES, Paper, Status, paper_collections, paper_tags, utcnow
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+_PAPERS = Paper.__table__
+
+
+def _restore_column(session: Session, column: str, before: list[list[Any]]) -> None:
+    """Set column back to each paper's old value, grouping papers that shared a value."""
+    by_value: dict[Any, list[int]] = defaultdict(list)
+    for paper_id, value in before:
+        by_value[value].append(paper_id)
+    for value, ids in by_value.items():
+        for chunk in chunked(ids):
+            session.execute(
+                update(_PAPERS)
+                .where(_PAPERS.c.id.in_(chunk))
+                .values({column: value, "modified_at": utcnow()})
+            )
+
+
+def _capture(session: Session, ids: list[int], *columns: str) -> list[list[Any]]:
+    rows: list[list[Any]] = []
+    selected = [_PAPERS.c.id, *(_PAPERS.c[name] for name in columns)]
+    for chunk in chunked(ids):
+        rows += [
+            [value.isoformat() if isinstance(value, datetime) else value for value in row]
+            for row in session.execute(select(*selected).where(_PAPERS.c.id.in_(chunk)))
+        ]
+    return rows
+
+
+@dataclasses.dataclass
+class SetRating(Command):
+    """Rate papers 0-5, or clear their rating with None."""
+
+    kind: ClassVar[str] = "set_rating"
+    paper_ids: list[int]
+    rating: int | None
+    before: list[list[Any]] | None = None
+
+    def __post_init__(self) -> None:
+        if self.rating is not None and not 0 <= self.rating <= 5:
+            raise InvalidValue(f"a rating is 0 to 5, not {self.rating}")
+
+    @property
+    def label(self) -> str:
+        count = plural(len(self.paper_ids), "paper")
+        return f"clear rating of {count}" if self.rating is None else f"rate {count} {self.rating}"
+
+    def apply(self, session: Session) -> Changes:
+        self.paper_ids = require_papers(session, self.paper_ids)
+        self.before = _capture(session, self.paper_ids, "rating")
+        for chunk in chunked(self.paper_ids):
+            session.execute(
+                update(_PAPERS)
+                .where(_PAPERS.c.id.in_(chunk))
+                .values(rating=self.rating, modified_at=utcnow())
+            )
+        return Changes(papers=frozenset(self.paper_ids))
+
+    def revert(self, session: Session) -> Changes:
+        _restore_column(session, "rating", self.before or [])
+        return Changes(papers=frozenset(self.paper_ids))
+
+
+@dataclasses.dataclass
+class SetStatus(Command):
+    """Move papers to a reading status; queued papers join the end of the queue."""
+
+    kind: ClassVar[str] = "set_status"
+    paper_ids: list[int]
+    status: str
+    before: list[list[Any]] | None = None
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUS_NAMES:
+            raise InvalidValue(
+                f"unknown status {self.status!r} (use one of: {', '.join(STATUS_NAMES)})"
+            )
+
+    @property
+    def label(self) -> str:
+        count = plural(len(self.paper_ids), "paper")
+        verbs = {
+            Status.INBOX: f"move {count} to the inbox",
+            Status.QUEUED: f"queue {count}",
+            Status.READING: f"start reading {count}",
+            Status.READ: f"mark {count} read",
+            Status.SKIPPED: f"skip {count}",
+        }
+        return verbs[Status(self.status)]
+
+    def apply(self, session: Session) -> Changes:
+        self.paper_ids = require_papers(session, self.paper_ids)
+        self.before = _capture(
+            session, self.paper_ids, "status", "queue_position", "status_changed_at"
+        )
+        now = utcnow()
+        if self.status == Status.QUEUED:
+            already = {row[0] for row in self.before if row[1] == Status.QUEUED}
+            last = session.scalar(select(func.max(Paper.queue_position))) or 0
+            for paper_id in self.paper_ids:
+                if paper_id in already:
+                    continue
+                last += 1
+                session.execute(
+                    update(_PAPERS)
+                    .where(_PAPERS.c.id == paper_id)
+                    .values(status=self.status, queue_position=last, status_changed_at=now,
+                            modified_at=now)
+                )
+        else:
+            for chunk in chunked(self.paper_ids):
+                session.execute(
+                    update(_PAPERS)
+                    .where(_PAPERS.c.id.in_(chunk))
+                    .values(status=self.status, queue_position=None, status_changed_at=now,
+                            modified_at=now)
+                )
+        return Changes(papers=frozenset(self.paper_ids), queue=True)
+
+    def revert(self, session: Session) -> Changes:
+        rows = [
+            {
+                "pid": paper_id,
+                "status": status,
+                "queue_position": position,
+                "status_changed_at": datetime.fromisoformat(changed) if changed else None,
+                "modified_at": utcnow(),
+            }
+            for paper_id, status, position, changed in self.before or []
+        ]
+        if rows:
+            from sqlalchemy import bindparam
+
+            session.execute(
+                update(_PAPERS)
+                .where(_PAPERS.c.id == bindparam("pid"))
+                .values(
+                    status=bindparam("status"),
+                    queue_position=bindparam("queue_position"),
+                    status_changed_at=bindparam("status_changed_at"),
+                    modified_at=bindparam("modified_at"),
+                ),
+                rows,
+                execution_options={"synchronize_session": False},
+            )
+        return Changes(papers=frozenset(self.paper_ids), queue=True)
+
+
+@dataclasses.dataclass
+class ReorderQueue(Command):
+    """Put the queue in a new order (a permutation of the queued papers)."""
+
+    kind: ClassVar[str] = "reorder_queue"
+    order: list[int]
+    description: str = "reorder the queue"
+    before: list[list[Any]] | None = None
+
+    @property
+    def label(self) -> str:
+        return self.description
+
+    def apply(self, session: Session) -> Changes:
+        queued = list(
+            session.scalars(
+                select(Paper.id).where(Paper.status == Status.QUEUED).order_by(Paper.queue_position)
+            )
+        )
+        if sorted(queued) != sorted(self.order):
+            raise InvalidValue("the new queue order must list exactly the queued papers")
+        self.before = [[paper_id, position] for position, paper_id in enumerate(queued, start=1)]
+        self._set_positions(session, [[p, i] for i, p in enumerate(self.order, start=1)])
+        return Changes(papers=frozenset(self.order), queue=True)
+
+    def revert(self, session: Session) -> Changes:
+        self._set_positions(session, self.before or [])
+        return Changes(papers=frozenset(self.order), queue=True)
+
+    @staticmethod
+    def _set_positions(session: Session, positions: list[list[int]]) -> None:
+        for paper_id, position in positions:
+            session.execute(
+                update(_PAPERS).where(_PAPERS.c.id == paper_id).values(queue_position=position)
+            )
+
+
+@dataclasses.dataclass
+class SetNote(Command):
+    """Replace one paper's note."""
+
+    kind: ClassVar[str] = "set_note"
+    paper_id: int
+    note: str
+    before: str | None = None
+
+    @property
+    def label(self) -> str:
+        return "edit note"
+
+    def apply(self, session: Session) -> Changes:
+        require_papers(session, [self.paper_id])
+        self.before = session.scalar(select(Paper.note).where(Paper.id == self.paper_id))
+        self._write(session, self.note)
+        return Changes(papers=frozenset({self.paper_id}))
+
+    def revert(self, session: Session) -> Changes:
+        self._write(session, self.before or "")
+        return Changes(papers=frozenset({self.paper_id}))
+
+    def _write(self, session: Session, note: str) -> None:
+        session.execute(
+            update(_PAPERS).where(_PAPERS.c.id == self.paper_id).values(note=note,
+                                                                        modified_at=utcnow())
+        )
+
+
+@dataclasses.dataclass
+class AddTags(Command):
+    """Tag papers, creating tags that do not exist yet."""
+
+    kind: ClassVar[str] = "add_tags"
+    paper_ids: list[int]
+    names: list[str]
+    created_tags: list[int] = dataclasses.field(default_factory=list)
+    added_links: list[list[int]] = dataclasses.field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return f"tag {plural(len(self.paper_ids), 'paper')} {', '.join(self.names)}"
+
+    def apply(self, session: Session) -> Changes:
+        self.paper_ids = require_papers(session, self.paper_ids)
+        tag_ids, self.created_tags = ensure_tags(session, self.names)
+        existing: set[tuple[int, int]] = set()
+        for chunk in chunked(self.paper_ids):
+            existing.update(
+                (row.paper_id, row.tag_id)
+                for row in session.execute(
+                    select(paper_tags).where(
+                        paper_tags.c.paper_id.in_(chunk), paper_tags.c.tag_id.in_(tag_ids)
+                    )
+                )
+            )
+        self.added_links = [
+            [paper_id, tag_id]
+            for paper_id in self.paper_ids
+            for tag_id in tag_ids
+            if (paper_id, tag_id) not in existing
+        ]
+        if self.added_links:
+            session.execute(
+                insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in self.added_links]
+            )
+        return Changes(papers=frozenset(self.paper_ids), tags=True)
+
+    def revert(self, session: Session) -> Changes:
+        from readinglist.core.commands.tagging import remove_links
+        from readinglist.core.models import Tag
+
+        remove_links(session, self.added_links)
+        if self.created_tags:
+            session.execute(delete(Tag.__table__).where(Tag.__table__.c.id.in_(self.created_tags)))
+        return Changes(papers=frozenset(self.paper_ids), tags=True)
+
+
+@dataclasses.dataclass
+class RemoveTags(Command):
+    """Untag papers (tags themselves stay, even when no paper has them)."""
+
+    kind: ClassVar[str] = "remove_tags"
+    paper_ids: list[int]
+    names: list[str]
+    removed_links: list[list[int]] = dataclasses.field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return f"untag {plural(len(self.paper_ids), 'paper')} {', '.join(self.names)}"
+
+    def apply(self, session: Session) -> Changes:
+        from readinglist.core.commands.tagging import remove_links, tag_ids_named
+
+        self.paper_ids = require_papers(session, self.paper_ids)
+        tag_ids = tag_ids_named(session, self.names)
+        self.removed_links = []
+        for chunk in chunked(self.paper_ids):
+            self.removed_links += [
+                [row.paper_id, row.tag_id]
+                for row in session.execute(
+                    select(paper_tags).where(
+                        paper_tags.c.paper_id.in_(chunk), paper_tags.c.tag_id.in_(tag_ids)
+                    )
+                )
+            ]
+        remove_links(session, self.removed_links)
+        return Changes(papers=frozenset(self.paper_ids), tags=True)
+
+    def revert(self, session: Session) -> Changes:
+        if self.removed_links:
+            session.execute(
+                insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in self.removed_links]
+            )
+        return Changes(papers=frozenset(self.paper_ids), tags=True)
+
+
+@dataclasses.dataclass
+class DeletePapers(Command):
+    """Delete papers with their tags, collection memberships and note."""
+
+    kind: ClassVar[str] = "delete_papers"
+    paper_ids: list[int]
+    snapshot: dict[str, list[Any]] | None = None
+
+    @property
+    def label(self) -> str:
+        return f"delete {plural(len(self.paper_ids), 'paper')}"
+
+    def apply(self, session: Session) -> Changes:
+        self.paper_ids = require_papers(session, self.paper_ids)
+        self.snapshot = snapshot_papers(session, self.paper_ids)
+        delete_papers(session, self.paper_ids)
+        return Changes(papers=frozenset(self.paper_ids), paper_set=True, tags=True,
+                       collections=True, queue=True)
+
+    def revert(self, session: Session) -> Changes:
+        restore_papers(session, self.snapshot or {})
+        return Changes(papers=frozenset(self.paper_ids), paper_set=True, tags=True,
+                       collections=True, queue=True)
+
+
+@dataclasses.dataclass
+class MergePapers(Command):
+    """Merge duplicates into one paper, keeping every tag, collection, rating and note."""
+
+    kind: ClassVar[str] = "merge_papers"
+    keep_id: int
+    other_ids: list[int]
+    kept_before: dict[str, Any] | None = None
+    snapshot: dict[str, list[Any]] | None = None
+
+    @property
+    def label(self) -> str:
+        return f"merge {plural(len(self.other_ids) + 1, 'paper')}"
+
+    def apply(self, session: Session) -> Changes:
+        ids = require_papers(session, [self.keep_id, *self.other_ids])
+        self.other_ids = [paper_id for paper_id in ids if paper_id != self.keep_id]
+        if not self.other_ids:
+            raise InvalidValue("merging needs at least two different papers")
+        self.kept_before = snapshot_papers(session, [self.keep_id])
+        self.snapshot = snapshot_papers(session, self.other_ids)
+        merged = _merged_fields(self.kept_before["papers"][0], self.snapshot["papers"])
+        delete_papers(session, self.other_ids)
+        session.execute(update(_PAPERS).where(_PAPERS.c.id == self.keep_id).values(**merged))
+        _copy_links(session, self.keep_id, self.snapshot)
+        return self._changes()
+
+    def revert(self, session: Session) -> Changes:
+        delete_papers(session, [self.keep_id])
+        restore_papers(session, self.kept_before or {})
+        restore_papers(session, self.snapshot or {})
+        return self._changes()
+
+    def _changes(self) -> Changes:
+        return Changes(papers=frozenset([self.keep_id, *self.other_ids]), paper_set=True,
+                       tags=True, collections=True, queue=True)
+
+
+_STATUS_PROGRESS = {s: i for i, s in enumerate(("inbox", "skipped", "queued", "reading", "read"))}
+
+
+def _merged_fields(kept: dict[str, Any], others: list[dict[str, Any]]) -> dict[str, Any]:
+    """Combine fields: the highest rating, the furthest status, every note, the first abstract."""
+    everyone = [kept, *others]
+    ratings = [row["rating"] for row in everyone if row["rating"] is not None]
+    furthest = max(everyone, key=lambda row: _STATUS_PROGRESS[row["status"]])
+    notes = [row["note"] for row in everyone if row["note"]]
+    merged: dict[str, Any] = {
+        "rating": max(ratings) if ratings else None,
+        "status": furthest["status"],
+        "queue_position": furthest["queue_position"],
+        "note": "\n\n".join(dict.fromkeys(notes)),
+        "modified_at": utcnow(),
+    }
+    for column in ("abstract", "authors", "venue", "doi", "url", "entry_type", "year"):
+        if not kept[column]:
+            merged[column] = next((row[column] for row in others if row[column]), kept[column])
+    return merged
+
+
+def _copy_links(session: Session, keep_id: int, snapshot: dict[str, list[Any]]) -> None:
+    tags = {tag_id for _, tag_id in snapshot["tags"]}
+    if tags:
+        session.execute(
+            insert(paper_tags).prefix_with("OR IGNORE"),
+            [{"paper_id": keep_id, "tag_id": tag_id} for tag_id in tags],
+        )
+    memberships = {collection: position for _, collection, position in snapshot["collections"]}
+    if memberships:
+        session.execute(
+            insert(paper_collections).prefix_with("OR IGNORE"),
+            [
+                {"paper_id": keep_id, "collection_id": collection, "position": position}
+                for collection, position in memberships.items()
+            ],
+        )

@@ -1,0 +1,57 @@
+"""Tag lookups shared by the tag commands."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, insert, select, tuple_
+
+from readinglist.core.errors import InvalidValue
+from readinglist.core.models import Tag, paper_tags
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+MAX_TAG_LENGTH = 200
+
+
+def clean_tag_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise InvalidValue("a tag name cannot be empty")
+    if len(cleaned) > MAX_TAG_LENGTH:
+        raise InvalidValue(f"a tag name is at most {MAX_TAG_LENGTH} characters")
+    return cleaned
+
+
+def ensure_tags(session: Session, names: list[str]) -> tuple[list[int], list[int]]:
+    """Return the ids of the named tags (case-insensitive) and the ids of those just created."""
+    ids: list[int] = []
+    created: list[int] = []
+    for name in dict.fromkeys(clean_tag_name(n) for n in names):
+        tag_id = session.scalar(select(Tag.id).where(Tag.name == name))
+        if tag_id is None:
+            tag_id = session.execute(insert(Tag.__table__).values(name=name, color="")).inserted_primary_key[0]  # type: ignore[index]
+            created.append(tag_id)
+        ids.append(tag_id)
+    return ids, created
+
+
+def tag_ids_named(session: Session, names: list[str]) -> list[int]:
+    cleaned = [clean_tag_name(name) for name in names]
+    return list(session.scalars(select(Tag.id).where(Tag.name.in_(cleaned))))
+
+
+def tag_id_named(session: Session, name: str) -> int:
+    tag_id = session.scalar(select(Tag.id).where(Tag.name == clean_tag_name(name)))
+    if tag_id is None:
+        raise InvalidValue(f"no tag named {name!r}")
+    return tag_id
+
+
+def remove_links(session: Session, links: list[list[int]]) -> None:
+    for start in range(0, len(links), 2000):
+        chunk = [tuple(link) for link in links[start : start + 2000]]
+        session.execute(
+            delete(paper_tags).where(tuple_(paper_tags.c.paper_id, paper_tags.c.tag_id).in_(chunk))
+        )

@@ -1,0 +1,86 @@
+"""Read a file into records: check it, decode it, pick its format, parse it.
+
+Nothing here touches the library; ``commands.importing.ImportPapers`` adds the records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from readinglist.core.errors import ImportFailed
+from readinglist.core.importers import ParsedFile, registry
+from readinglist.core.importers.decoding import decode
+
+# Larger files are refused rather than read into memory whole.
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    """What one file's import did, for a summary line or dialog."""
+
+    source: str
+    collection: str
+    format: str = ""
+    encoding: str = ""
+    entries: int = 0
+    added: int = 0
+    already_present: int = 0
+    likely_duplicates: int = 0
+    new_ids: list[int] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.error is None and (self.added > 0 or self.already_present > 0)
+
+    def describe(self) -> str:
+        if self.error is not None:
+            return self.error
+        parts = [f"{self.added} new", f"{self.already_present} already present"]
+        if self.likely_duplicates:
+            parts.append(f"{self.likely_duplicates} likely duplicates")
+        return f"{self.source}: {', '.join(parts)} (collection {self.collection!r})"
+
+
+def read_file(path: Path, format_name: str | None = None) -> ParsedFile:
+    """Parse the file at path; raise ImportFailed naming the file (and line) on any problem."""
+    source = str(path)
+    data = _read_bytes(path)
+    decoded = decode(data, source)
+    importer = registry.choose(path, decoded.text, format_name)
+    records = importer.parse(decoded.text, source)
+    if not records:
+        raise ImportFailed(source, "no papers found in the file")
+    parsed = ParsedFile(records=records, format=importer.name, encoding=decoded.encoding)
+    if decoded.assumed:
+        parsed.warnings.append(
+            f"{source}: not UTF-8; read as {decoded.encoding} (check accented letters)"
+        )
+    for record in records:
+        if not record.title.strip():
+            raise ImportFailed(source, "an entry has no title", line=record.line)
+    return parsed
+
+
+def _read_bytes(path: Path) -> bytes:
+    source = str(path)
+    try:
+        if path.is_dir():
+            raise ImportFailed(source, "this is a folder, not a file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportFailed(
+                source, f"the file is too large ({size // 2**20} MiB; the limit is "
+                f"{MAX_FILE_BYTES // 2**20} MiB)"
+            )
+        with path.open("rb") as handle:
+            return handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise ImportFailed(source, "no such file") from None
+    except PermissionError:
+        raise ImportFailed(source, "permission denied") from None
+    except OSError as error:
+        raise ImportFailed(source, f"cannot be read ({error.strerror or error})") from None

@@ -1,0 +1,309 @@
+"""The library facade: the one object the GUI and CLI use to read and change a library.
+
+It owns the engine and session scope (one unit of work per call, nothing live handed
+out), runs every change as a journaled command, and answers queries with frozen records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session
+
+from readinglist.core import journal, queries
+from readinglist.core.changes import NO_CHANGES, Changes
+from readinglist.core.commands import CompositeCommand, ImportPapers, ReorderQueue
+from readinglist.core.errors import ImportFailed, LibraryUnavailable, NothingToUndo
+from readinglist.core.importing import ImportSummary, read_file
+from readinglist.core.models import Paper
+from readinglist.core.search import SearchResult, SortKey, run_search
+from readinglist.core.search.vocabulary import Vocabulary
+from readinglist.core.storage import (
+    WRITE_OPTION,
+    _describe_database_error,
+    create_library_engine,
+    default_library_path,
+    migrate,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from readinglist.core.commands import Command
+    from readinglist.core.records import (
+        CollectionInfo,
+        PaperDetail,
+        PaperRecord,
+        PaperRow,
+        SavedSearchInfo,
+        TagInfo,
+    )
+
+Progress = Callable[[int, int], None]
+
+
+class Library:
+    """A readinglist library stored in one SQLite file."""
+
+    def __init__(self, engine: Engine, path: Path) -> None:
+        self.engine = engine
+        self.path = path
+        self._vocabulary: Vocabulary | None = None
+        self._vocabulary_stamp: object = None
+
+    @classmethod
+    def open(cls, path: Path | str | None = None) -> Library:
+        """Open (creating or upgrading as needed) the library at path or the default place."""
+        library_path = Path(path).expanduser() if path is not None else default_library_path()
+        try:
+            library_path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise LibraryUnavailable(f"{library_path.parent}: cannot create folder ({error.strerror})") from error
+        if library_path.is_dir():
+            raise LibraryUnavailable(f"{library_path}: is a folder, not a library file")
+        engine = create_library_engine(library_path)
+        try:
+            migrate(engine)
+        except LibraryUnavailable as error:
+            engine.dispose()
+            raise LibraryUnavailable(f"{library_path}: {error}") from None
+        return cls(engine, library_path)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- units of work ------------------------------------------------------------------
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only unit of work (one consistent snapshot)."""
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except (OperationalError, DatabaseError) as error:
+            raise LibraryUnavailable(_describe_database_error(error)) from error
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A unit of work that holds the write lock from the start and commits at the end."""
+        try:
+            with self.engine.connect() as connection:
+                connection = connection.execution_options(**{WRITE_OPTION: True})
+                with Session(bind=connection, expire_on_commit=False) as session, session.begin():
+                    yield session
+        except (OperationalError, DatabaseError) as error:
+            raise LibraryUnavailable(_describe_database_error(error)) from error
+
+    # -- changes --------------------------------------------------------------------------
+
+    def execute(self, command: Command) -> Changes:
+        """Apply command as one undoable step."""
+        with self.writing() as session:
+            changes = command.apply(session)
+            journal.record(session, command)
+        self._note(changes)
+        return changes
+
+    def undo(self) -> tuple[str, Changes]:
+        """Revert the newest applied step; return its label and what changed."""
+        with self.writing() as session:
+            entry = journal.next_undo(session)
+            if entry is None:
+                raise NothingToUndo("nothing to undo")
+            command = journal.decode(entry)
+            changes = command.revert(session)
+            journal.mark(entry, command, applied=False)
+            label = entry.label
+        self._note(changes)
+        return label, changes
+
+    def redo(self) -> tuple[str, Changes]:
+        """Re-apply the oldest undone step; return its label and what changed."""
+        with self.writing() as session:
+            entry = journal.next_redo(session)
+            if entry is None:
+                raise NothingToUndo("nothing to redo")
+            command = journal.decode(entry)
+            changes = command.apply(session)
+            journal.mark(entry, command, applied=True)
+            label = entry.label
+        self._note(changes)
+        return label, changes
+
+    def history_labels(self) -> tuple[str | None, str | None]:
+        """Return the labels of the step undo and redo would act on (None when empty)."""
+        with self.reading() as session:
+            undo = journal.next_undo(session)
+            redo = journal.next_redo(session)
+            return (undo.label if undo else None, redo.label if redo else None)
+
+    def move_in_queue(self, paper_ids: Sequence[int], where: str) -> Changes:
+        """Move queued papers "up", "down", to the "top" or "bottom" of the queue, as one step."""
+        order = self.queue()
+        moving = [paper_id for paper_id in order if paper_id in set(paper_ids)]
+        if not moving:
+            return NO_CHANGES
+        new_order = _moved(order, moving, where)
+        if new_order == order:
+            return NO_CHANGES
+        count = len(moving)
+        noun = "paper" if count == 1 else f"{count} papers"
+        label = {"up": f"move {noun} up", "down": f"move {noun} down",
+                 "top": f"move {noun} to the top", "bottom": f"move {noun} to the bottom"}[where]
+        return self.execute(ReorderQueue(new_order, description=label))
+
+    # -- importing ----------------------------------------------------------------------------
+
+    def import_files(
+        self,
+        paths: Sequence[Path],
+        collection: str | None = None,
+        format_name: str | None = None,
+        progress: Callable[[Path, int, int], None] | None = None,
+        record_history: bool = True,
+    ) -> list[ImportSummary]:
+        """Import each file as a collection, all as one undoable step.
+
+        A file that fails (unreadable, wrong format) changes nothing and gets its error in
+        its summary; the others are imported. A progress callback that raises (for
+        example ImportCancelled) rolls the whole call back.
+        """
+        summaries: list[ImportSummary] = []
+        commands: list[ImportPapers] = []
+        for path in paths:
+            name = collection or path.stem
+            try:
+                parsed = read_file(path, format_name)
+            except ImportFailed as error:
+                summaries.append(ImportSummary(str(path), name, error=str(error)))
+                continue
+            command = ImportPapers(name, str(path), parsed.format, parsed.encoding)
+            command.records = parsed.records
+            command.summary.warnings.extend(parsed.warnings)
+            if progress is not None:
+                command.progress = lambda done, total, p=path: progress(p, done, total)
+            commands.append(command)
+            summaries.append(command.summary)
+        self._apply_imports(commands, record_history)
+        return summaries
+
+    def import_records(
+        self, records: list[PaperRecord], collection: str, source: str, format_name: str = "records"
+    ) -> ImportSummary:
+        """Import records already in memory (sample data, plug-ins) as one undoable step."""
+        command = ImportPapers(collection, source, format_name)
+        command.records = records
+        self._apply_imports([command])
+        return command.summary
+
+    def _apply_imports(self, commands: list[ImportPapers], record_history: bool = True) -> None:
+        done: list[ImportPapers] = []
+        with self.writing() as session:
+            for command in commands:
+                try:
+                    with session.begin_nested():
+                        command.apply(session)
+                except (OperationalError, DatabaseError) as error:
+                    command.summary.error = f"{command.source}: {_describe_database_error(error)}"
+                    continue
+                if command.changed:
+                    done.append(command)
+            if done and record_history:
+                step: Command = done[0]
+                if len(done) > 1:
+                    step = CompositeCommand(f"import {len(done)} lists", list(done))
+                journal.record(session, step)
+        if done:
+            self._note(Changes(paper_set=True, tags=True, collections=True))
+
+    # -- queries ------------------------------------------------------------------------------
+
+    def search(self, query: str = "", sort: SortKey | None = None, descending: bool = False) -> SearchResult:
+        """Return matching paper ids; raise InvalidQuery with a hint for a malformed query."""
+        with self.reading() as session:
+            return run_search(session, query, sort, descending, self._vocabulary_for(session))
+
+    def rows(self, ids: Sequence[int]) -> list[PaperRow]:
+        with self.reading() as session:
+            return queries.rows(session, ids)
+
+    def detail(self, paper_id: int) -> PaperDetail:
+        return self.details([paper_id])[0]
+
+    def details(self, ids: Sequence[int]) -> list[PaperDetail]:
+        with self.reading() as session:
+            return queries.details(session, ids)
+
+    def count(self) -> int:
+        with self.reading() as session:
+            return session.scalar(select(func.count()).select_from(Paper)) or 0
+
+    def stats(self) -> dict[str, Any]:
+        with self.reading() as session:
+            return queries.stats(session)
+
+    def tags(self) -> list[TagInfo]:
+        with self.reading() as session:
+            return queries.tags(session)
+
+    def collections(self) -> list[CollectionInfo]:
+        with self.reading() as session:
+            return queries.collections(session)
+
+    def saved_searches(self) -> list[SavedSearchInfo]:
+        with self.reading() as session:
+            return queries.saved_searches(session)
+
+    def status_counts(self) -> dict[str, int]:
+        with self.reading() as session:
+            return queries.status_counts(session)
+
+    def queue(self) -> list[int]:
+        with self.reading() as session:
+            return queries.queue(session)
+
+    def duplicate_pairs(self) -> list[tuple[int, int, float]]:
+        with self.reading() as session:
+            return queries.duplicate_pairs(session)
+
+    # -- internals ----------------------------------------------------------------------------
+
+    def _note(self, changes: Changes) -> None:
+        if changes.paper_set:
+            self._vocabulary = None
+
+    def _vocabulary_for(self, session: Session) -> Vocabulary:
+        stamp = session.execute(select(func.max(Paper.id), func.count(Paper.id))).one()
+        if self._vocabulary is None or stamp != self._vocabulary_stamp:
+            self._vocabulary = Vocabulary.load(session)
+            self._vocabulary_stamp = tuple(stamp)
+        return self._vocabulary
+
+
+def _moved(order: list[int], moving: list[int], where: str) -> list[int]:
+    """Return order with moving (kept in their relative order) shifted as where says."""
+    chosen = set(moving)
+    rest = [paper_id for paper_id in order if paper_id not in chosen]
+    if where == "top":
+        return [*moving, *rest]
+    if where == "bottom":
+        return [*rest, *moving]
+    result = list(order)
+    step = -1 if where == "up" else 1
+    indices = range(len(result)) if step == -1 else range(len(result) - 1, -1, -1)
+    for index in indices:
+        target = index + step
+        if result[index] in chosen and 0 <= target < len(result) and result[target] not in chosen:
+            result[index], result[target] = result[target], result[index]
+    return result
