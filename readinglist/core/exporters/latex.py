@@ -1,0 +1,134 @@
+"""Turn Unicode text into LaTeX that plain pdflatex typesets, and say what it had to give up.
+
+pylatexenc writes the macros: ``&`` becomes ``{\\&}``, an e acute ``{\\'e}``, alpha
+``{\\ensuremath{\\alpha}}``; every brace in the text is escaped, so the result is always
+balanced and cannot close the BibTeX field it sits in. Only characters that a bare
+``article`` document (OT1 fonts, no packages) typesets are given to pylatexenc; anything
+else (CJK, Cyrillic, emoji, Polish ogonek...) is transliterated to ASCII with anyascii
+when it is a letter or digit and dropped otherwise, because pdflatex stops on a character
+it has no glyph for.
+ASCII ligatures (``--``, ``````, ``''``, ``<<``...) are broken with ``{}`` so the text
+prints as written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from anyascii import anyascii
+from pylatexenc.latexencode import UnicodeToLatexEncoder
+
+# Code point ranges whose pylatexenc macros work with pdflatex's default fonts.
+_TYPESET_RANGES = (
+    (0x0000, 0x024F),  # ASCII, Latin-1, Latin Extended-A and -B
+    (0x0370, 0x03FF),  # Greek (as math letters)
+    (0x1E00, 0x1EFF),  # Latin Extended Additional
+    (0x2000, 0x206F),  # general punctuation
+    (0x20A0, 0x20CF),  # currency
+    (0x2100, 0x22FF),  # letterlike, number forms, arrows, mathematical operators
+)
+# Characters pylatexenc encodes with macros that a bare ``\documentclass{article}`` lacks
+# (OT1 font encoding, no amssymb); found by compiling every character of the ranges above,
+# which tests/tools/test_latex_sweep.py repeats.
+_PDFLATEX_LACKS = frozenset(
+    "«»ÐÞðþĄąĐđĘęĮįŉŊŋŲųƕƞΐϒϰ϶‑‚„‵‹›ℂℋℌℍℐℑℒℕℙ"  # noqa: RUF001
+    "ℚℛℜℝℤℨℬℭℰℱℳℶℷℸ⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞↚↛↜↝↞↠↢↣↫↬↭↮↰↱"
+    "↶↷↺↻↾↿⇂⇃⇄⇅⇆⇇⇈⇉⇊⇋⇍⇎⇏⇚⇛⇝⇵∁∄∅∎∔∖∟∡∢∤∦∬∭∯∰∱∴"  # noqa: RUF001
+    "∵∻∽∾≆≊≋≌≎≏≑≒≓≖≗≙≛≜≦≧≨≩≬≮≯≰≱≲≳≴≵≶≷≸≹≾≿⊀⊁⊈"
+    "⊉⊊⊋⊏⊐⊚⊛⊝⊞⊟⊠⊡⊧⊨⊩⊪⊫⊬⊭⊮⊯⊲⊳⊴⊵⊶⊷⊸⊹⊺⊻⊾⋇⋉⋊⋋⋌⋍⋎⋏"
+    "⋐⋑⋒⋓⋔⋖⋗⋘⋙⋚⋛⋞⋟⋦⋧⋨⋩⋪⋫⋬⋭⋰"
+)
+_LIGATURES = re.compile(
+    r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[!?])(?=`)|(?<=<)(?=<)|(?<=>)(?=>)"
+)
+
+_encoder = UnicodeToLatexEncoder(
+    non_ascii_only=False,
+    replacement_latex_protection="braces-all",
+    unknown_char_policy="fail",
+    unknown_char_warning=False,
+)
+
+
+@dataclass(slots=True)
+class LatexText:
+    """LaTeX for one piece of text and the characters that did not survive as they were."""
+
+    latex: str
+    transliterated: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+
+    @property
+    def lossy(self) -> bool:
+        return bool(self.transliterated or self.dropped)
+
+
+def to_latex(text: str, protect_capitals: bool = False, keep_unicode: bool = False) -> LatexText:
+    """Return text as pdflatex-safe LaTeX; optionally brace words with capitals (titles).
+
+    With keep_unicode, what pdflatex cannot typeset is kept as it is instead (for fields
+    that are stored, never typeset); whitespace runs with a line break become one break.
+    """
+    result = LatexText("")
+    text = unicodedata.normalize("NFC", text)
+    parts: list[str] = []
+    for token in re.split(r"(\s+)", text):
+        if not token:
+            continue
+        if token.isspace():
+            parts.append(" " if "\n" not in token else "\n")
+            continue
+        chars = (_char(ch, result, keep_unicode) for ch in token)
+        latex = _LIGATURES.sub("{}", "".join(chars)).replace("@", "{@}")
+        if protect_capitals and any(ch.isupper() for ch in token) and latex:
+            latex = "{" + latex + "}"
+        parts.append(latex)
+    result.latex = "".join(parts).strip()
+    return result
+
+
+def _char(ch: str, result: LatexText, keep_unicode: bool) -> str:
+    latex = _typeset(ch)
+    if latex is not None:
+        return latex
+    if keep_unicode:
+        return ch
+    if unicodedata.category(ch)[0] in "LN":
+        ascii_form = anyascii(ch).strip()
+        if ascii_form and ":" not in ascii_form:
+            result.transliterated.append(ch)
+            return "".join(_typeset(c) or "" for c in ascii_form)
+    if unicodedata.category(ch) in ("Mn", "Cf", "Cc"):
+        return ""
+    result.dropped.append(ch)
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def _typeset(ch: str) -> str | None:
+    """Return the LaTeX for one character, or None when pdflatex cannot typeset it."""
+    if ch in "\n\t\r":
+        return " "
+    code = ord(ch)
+    if ch in _PDFLATEX_LACKS or not any(low <= code <= high for low, high in _TYPESET_RANGES):
+        return None
+    if ch == "\u00a0":
+        return "~"
+    try:
+        latex: str = _encoder.unicode_to_latex(ch)
+    except ValueError:
+        return None
+    return latex
+
+
+def describe_losses(text: LatexText) -> str:
+    """Return e.g. "transliterated 深度 and dropped 😀" for a warning message."""
+    parts = []
+    if text.transliterated:
+        parts.append("transliterated " + "".join(dict.fromkeys(text.transliterated)))
+    if text.dropped:
+        parts.append("dropped " + "".join(dict.fromkeys(text.dropped)))
+    return " and ".join(parts)
