@@ -117,6 +117,9 @@ def _typeset(ch: str) -> str | None:
         return None
     if ch == "\u00a0":
         return "~"
+    if ch == '"':  # pylatexenc's ``''`` would come back as two apostrophes
+        return '"'
+
     try:
         latex: str = _encoder.unicode_to_latex(ch)
     except ValueError:

@@ -14,7 +14,13 @@ if TYPE_CHECKING:
     from readinglist.core.records import PaperRecord
 
 # Modules whose import registers an importer; new formats are added here.
-IMPORTER_MODULES = ("readinglist.core.importers.pasted",)
+IMPORTER_MODULES = (
+    "readinglist.core.importers.bibtex",
+    "readinglist.core.importers.ris",
+    "readinglist.core.importers.csljson",
+    "readinglist.core.importers.csvfile",
+    "readinglist.core.importers.pasted",  # last: strict formats are sniffed first
+)
 
 
 @dataclass(slots=True)

@@ -62,8 +62,11 @@ def test_untypesettable_text_is_warned_about_by_paper_and_kept_in_original_field
 
 
 def test_missing_or_repeated_keys_are_generated_uniquely() -> None:
-    papers = [paper(1, "Same Title"), paper(2, "Same Title", citation_key="dup"),
-              paper(3, "Other", citation_key="dup")]
+    papers = [
+        paper(1, "Same Title"),
+        paper(2, "Same Title", citation_key="dup"),
+        paper(3, "Other", citation_key="dup"),
+    ]
     result = export("bibtex", papers)
     keys = [entry.key for entry in parse_string(result.text).entries]
     assert keys == ["SameTitle", "dup", "dupa"]
@@ -71,14 +74,21 @@ def test_missing_or_repeated_keys_are_generated_uniquely() -> None:
 
 
 def test_entry_type_defaults_to_misc_and_unknown_types_fall_back() -> None:
-    text = export("bibtex", [paper(1, "A", entry_type="article", citation_key="a"),
-                             paper(2, "B", citation_key="b"),
-                             paper(3, "C", entry_type="online", citation_key="c")]).text
+    text = export(
+        "bibtex",
+        [
+            paper(1, "A", entry_type="article", citation_key="a"),
+            paper(2, "B", citation_key="b"),
+            paper(3, "C", entry_type="online", citation_key="c"),
+        ],
+    ).text
     assert "@article{a," in text
     assert "@misc{b," in text
     assert "@misc{c," in text
-    assert "@online{c," in export("biblatex", [paper(3, "C", entry_type="online",
-                                                     citation_key="c")]).text
+    assert (
+        "@online{c,"
+        in export("biblatex", [paper(3, "C", entry_type="online", citation_key="c")]).text
+    )
 
 
 def test_sample_lists_export_one_entry_per_paper() -> None:

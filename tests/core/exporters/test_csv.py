@@ -20,13 +20,13 @@ def test_first_row_is_the_header() -> None:
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "'="])
 def test_formula_like_cells_get_a_leading_apostrophe(start: str) -> None:
-    title = f"{start}HYPERLINK(\"http://evil\")"
+    title = f'{start}HYPERLINK("http://evil")'
     row = _rows(export("csv", [paper(1, title, note=title)]).text)[1]
     assert row[COLUMNS.index("title")] == "'" + title
     assert row[COLUMNS.index("note")] == "'" + title
 
 
 def test_ordinary_cells_are_left_alone() -> None:
-    row = _rows(export("csv", [paper(1, "It's fine, \"quoted\"", rating=3)]).text)[1]
-    assert row[COLUMNS.index("title")] == "It's fine, \"quoted\""
+    row = _rows(export("csv", [paper(1, 'It\'s fine, "quoted"', rating=3)]).text)[1]
+    assert row[COLUMNS.index("title")] == 'It\'s fine, "quoted"'
     assert row[COLUMNS.index("rating")] == "3"
