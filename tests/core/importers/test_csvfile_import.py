@@ -9,7 +9,10 @@ IMPORTER = CsvImporter()
 
 
 def test_zotero_style_columns_are_recognised() -> None:
-    text = 'Key,Item Type,Publication Year,Author,Title,Manual Tags\nK1,journalArticle,2020,"Doe, J",A title,x; y\n'
+    text = (
+        "Key,Item Type,Publication Year,Author,Title,Manual Tags\n"
+        'K1,journalArticle,2020,"Doe, J",A title,x; y\n'
+    )
     (record,) = IMPORTER.parse(text, "z.csv")
     assert (record.title, record.year, record.authors, record.tags) == (
         "A title",

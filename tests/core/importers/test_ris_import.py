@@ -18,12 +18,12 @@ N1  - first
 N1  - second
 C1  - readinglist-rating: 4
 C2  - readinglist-status: read
-ER  - 
+ER  - {END}
 
 TY  - GEN
 TI  - Second
-ER  - 
-"""
+ER  - {END}
+""".format(END="")
 
 
 def test_fields_become_records_with_their_lines() -> None:

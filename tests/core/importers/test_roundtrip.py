@@ -1,12 +1,16 @@
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from paperdata import hostile_papers, sample_list_papers
 
 from readinglist.core.exporters import export
 from readinglist.core.exporters.csljson import csl_name
 from readinglist.core.importers.base import registry
-from readinglist.core.records import PaperDetail, PaperRecord
+
+if TYPE_CHECKING:
+    from readinglist.core.records import PaperDetail, PaperRecord
 
 FORMATS = {
     "bibtex": "bibtex",
