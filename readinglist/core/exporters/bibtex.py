@@ -49,6 +49,12 @@ BOOK_PART_TYPES = frozenset({"inproceedings", "incollection", "inbook", "confere
 DEFAULT_TYPE = "misc"
 _URL_SAFE = "".join(chr(c) for c in range(0x21, 0x7F) if chr(c) not in "{}\\")
 _AND = re.compile(r"\band\b", re.IGNORECASE)
+# Letters, accented letters (``{\'e}``, ``{\"\i}``, ``{\l}``), spaces and ``.,-'``.
+_PLAIN_NAME = re.compile(
+    r"^(?:[A-Za-z .,'-]"
+    r"|\{\\[^A-Za-z\s{}]\\?[A-Za-z]\}"  # {\'e} {\"\i}
+    r"|\{\\[A-Za-z]{1,2}(?:\{\\?[A-Za-z]\})?\})*$"  # {\l} {\AE} {\v{r}}
+)
 
 
 class BibtexExporter:
@@ -118,9 +124,21 @@ def _citation_key(paper: PaperDetail, taken: set[str], warnings: list[str]) -> s
 
 
 def _name(author: str, keep_unicode: bool = False) -> LatexText:
-    """Encode one author; brace names BibTeX would split or reject (" and ", many commas)."""
-    text = to_latex(author, keep_unicode=keep_unicode)
-    if _AND.search(author) or author.count(",") > 2:
+    """Encode one author; brace names that BibTeX or biber would split or abbreviate wrongly.
+
+    A name with " and ", more than two commas, or anything but letters (with accents),
+    spaces and ``.,-'`` is written as one braced unit, like a corporate author: biber
+    otherwise takes ``}`` or a math letter as an initial and writes unbalanced LaTeX.
+    """
+    if not keep_unicode and ("{" in author or "}" in author):
+        # biber takes a leading brace as the initial and writes it unbalanced into the .bbl
+        braces = [ch for ch in author if ch in "{}"]
+        author = author.replace("{", "(").replace("}", ")")
+        text = to_latex(author)
+        text.transliterated += braces
+    else:
+        text = to_latex(author, keep_unicode=keep_unicode)
+    if _AND.search(author) or author.count(",") > 2 or not _PLAIN_NAME.match(text.latex):
         text.latex = "{" + text.latex + "}"
     return text
 

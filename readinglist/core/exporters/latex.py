@@ -1,8 +1,9 @@
 """Turn Unicode text into LaTeX that plain pdflatex typesets, and say what it had to give up.
 
 pylatexenc writes the macros: ``&`` becomes ``{\\&}``, an e acute ``{\\'e}``, alpha
-``{\\ensuremath{\\alpha}}``; every brace in the text is escaped, so the result is always
-balanced and cannot close the BibTeX field it sits in. Only characters that a bare
+``{\\ensuremath{\\alpha}}``; a brace in the text becomes ``{\\textbraceleft}`` (BibTeX
+counts ``\\{`` as a brace), so the braces of the result always balance and it cannot
+close the BibTeX field it sits in. Only characters that a bare
 ``article`` document (OT1 fonts, no packages) typesets are given to pylatexenc; anything
 else (CJK, Cyrillic, emoji, Polish ogonek...) is transliterated to ASCII with anyascii
 when it is a letter or digit and dropped otherwise, because pdflatex stops on a character
@@ -45,6 +46,8 @@ _LIGATURES = re.compile(
     r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[!?])(?=`)|(?<=<)(?=<)|(?<=>)(?=>)"
 )
 
+_ACCENTED_DOTLESS = re.compile(r"(\\(?:[^A-Za-z\s]|[A-Za-z]\{))\\([ij])(?![A-Za-z])")
+_BRACES = {"{": r"{\textbraceleft}", "}": r"{\textbraceright}"}
 _encoder = UnicodeToLatexEncoder(
     non_ascii_only=False,
     replacement_latex_protection="braces-all",
@@ -117,6 +120,8 @@ def _typeset(ch: str) -> str | None:
         return None
     if ch == "\u00a0":
         return "~"
+    if ch in _BRACES:  # BibTeX counts ``\{`` as a brace too, so escaped braces unbalance it
+        return _BRACES[ch]
     if ch == '"':  # pylatexenc's ``''`` would come back as two apostrophes
         return '"'
 
@@ -124,7 +129,9 @@ def _typeset(ch: str) -> str | None:
         latex: str = _encoder.unicode_to_latex(ch)
     except ValueError:
         return None
-    return latex
+    # ``{\"\i}`` becomes a dotless i and a combining mark in biber's .bbl, which pdflatex
+    # rejects; ``{\"i}`` becomes the precomposed letter.
+    return _ACCENTED_DOTLESS.sub(r"\1\2", latex)
 
 
 def describe_losses(text: LatexText) -> str:

@@ -71,6 +71,8 @@ def _decoder() -> LatexNodes2Text:
             MacroTextSpec("textasciicircum", "^"),
             MacroTextSpec("textasciitilde", "~"),
             MacroTextSpec("newline", "\n"),
+            MacroTextSpec("textbraceleft", "{"),
+            MacroTextSpec("textbraceright", "}"),
         ],
     )
     return LatexNodes2Text(latex_context=database, math_mode="text")

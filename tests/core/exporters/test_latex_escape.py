@@ -6,16 +6,12 @@ from readinglist.core.exporters.latex import to_latex
 
 
 def _balanced(latex: str) -> bool:
+    """Count braces as BibTeX does: a backslash does not escape them."""
     depth = 0
-    index = 0
-    while index < len(latex):
-        if latex[index] == "\\":
-            index += 2
-            continue
-        depth += {"{": 1, "}": -1}.get(latex[index], 0)
+    for char in latex:
+        depth += {"{": 1, "}": -1}.get(char, 0)
         if depth < 0:
             return False
-        index += 1
     return depth == 0
 
 
@@ -27,8 +23,8 @@ def _balanced(latex: str) -> bool:
         ("$", r"{\$}"),
         ("#", r"{\#}"),
         ("_", r"{\_}"),
-        ("{", r"{\{}"),
-        ("}", r"{\}}"),
+        ("{", r"{\textbraceleft}"),
+        ("}", r"{\textbraceright}"),
         ("~", r"{\textasciitilde}"),
         ("^", r"{\textasciicircum}"),
         ("\\", r"{\textbackslash}"),
