@@ -7,10 +7,13 @@ line itself was wrong (argparse's usage message), 130 interrupted.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readinglist.cli.parser import build_parser
 from readinglist.core.errors import ReadingListError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 EXIT_OK = 0
 EXIT_FAILED = 1

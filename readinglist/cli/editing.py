@@ -49,8 +49,9 @@ def register(subparsers: Any) -> None:
     untag.set_defaults(handler=lambda a: _run(a, RemoveTags(a.ids, [a.name])))
 
     status = subparsers.add_parser("status", help="set the reading status of papers")
-    status.add_argument("status", choices=STATUS_NAMES, metavar="STATUS",
-                        help="one of: " + ", ".join(STATUS_NAMES))
+    status.add_argument(
+        "status", choices=STATUS_NAMES, metavar="STATUS", help="one of: " + ", ".join(STATUS_NAMES)
+    )
     status.add_argument("ids", nargs="+", type=int, metavar="ID")
     status.set_defaults(handler=lambda a: _run(a, SetStatus(a.ids, a.status)))
 
@@ -85,6 +86,3 @@ def _run(args: argparse.Namespace, command: Command) -> int:
         library.execute(command)
     print(f"done: {command.label}")
     return 0
-
-
-

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readinglist.cli.output import open_library
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def register(subparsers: Any) -> None:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readinglist.cli.output import ProgressBar, open_library
 from readinglist.core.importers import registry
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def register(subparsers: Any) -> None:

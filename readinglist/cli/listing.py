@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from readinglist.cli.output import (
     detail_json,
@@ -14,18 +13,23 @@ from readinglist.cli.output import (
 )
 from readinglist.core.search import SortKey
 
+if TYPE_CHECKING:
+    import argparse
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "list", help="list papers matching a query",
+        "list",
+        help="list papers matching a query",
         description="List papers matching QUERY (all papers without one). With free text, "
         "the best match comes first. Put -- before a query that starts with '-'.",
     )
     parser.add_argument("query", nargs="*", metavar="QUERY")
     parser.add_argument("--json", action="store_true", help="print a JSON array")
     parser.add_argument(
-        "--sort", choices=[key.value for key in SortKey], help="order (default: relevance, "
-        "or the order papers were added)",
+        "--sort",
+        choices=[key.value for key in SortKey],
+        help="order (default: relevance, or the order papers were added)",
     )
     parser.add_argument("--reverse", action="store_true", help="reverse the order")
     parser.add_argument("--limit", type=int, metavar="N", help="print at most N papers")
@@ -105,7 +109,9 @@ def run_stats(args: argparse.Namespace) -> int:
         return 0
     print(f"{stats['papers']} papers, {stats['collections']} collections, {stats['tags']} tags")
     print("status: " + ", ".join(f"{n} {s}" for s, n in stats["statuses"].items()))
-    print(f"rated: {stats['rated']}, unrated: {stats['unrated']}, with notes: {stats['with_notes']}")
+    print(
+        f"rated: {stats['rated']}, unrated: {stats['unrated']}, with notes: {stats['with_notes']}"
+    )
     print(f"likely duplicates: {stats['likely_duplicates']}")
     return 0
 
@@ -137,10 +143,12 @@ def run_duplicates(args: argparse.Namespace) -> int:
         pairs = library.duplicate_pairs()
         titles = {row.id: row.title for row in library.rows([i for p in pairs for i in p[:2]])}
     if args.json:
-        print_json([
-            {"paper": a, "other": b, "score": score, "titles": [titles.get(a), titles.get(b)]}
-            for a, b, score in pairs
-        ])
+        print_json(
+            [
+                {"paper": a, "other": b, "score": score, "titles": [titles.get(a), titles.get(b)]}
+                for a, b, score in pairs
+            ]
+        )
     else:
         for a, b, score in pairs:
             print(f"{score:5.1f}  {a}: {titles.get(a)}\n       {b}: {titles.get(b)}")

@@ -40,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--library", type=Path, metavar="PATH", help="library file to use (created if missing)"
     )
     parser.add_argument(
-        "--self-test", action="store_true",
+        "--self-test",
+        action="store_true",
         help="import the sample lists into a temporary library, export them, and exit",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")

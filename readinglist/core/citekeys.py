@@ -13,7 +13,10 @@ from __future__ import annotations
 import re
 import string
 import unicodedata
-from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
 
 DEFAULT_PATTERN = "[auth:lower][shorttitle3_3][year]"
 FALLBACK_KEY = "paper"
@@ -39,7 +42,9 @@ def title_words(title: str) -> list[str]:
 
 
 def base_key(
-    title: str, authors: list[str] | tuple[str, ...], year: int | None,
+    title: str,
+    authors: list[str] | tuple[str, ...],
+    year: int | None,
     pattern: str = DEFAULT_PATTERN,
 ) -> str:
     """Fill pattern for one paper; never empty, only allowed characters."""
@@ -58,7 +63,11 @@ def base_key(
 
 
 def _field_value(
-    name: str, count: int, words: int, title: str, authors: list[str] | tuple[str, ...],
+    name: str,
+    count: int,
+    words: int,
+    title: str,
+    authors: list[str] | tuple[str, ...],
     year: int | None,
 ) -> str:
     if name == "auth":

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 from sqlalchemy import select, text
 
-from readinglist.core.models import DuplicateCandidate, Paper
+from readinglist.core.models import DUPLICATES, Paper
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -32,7 +32,9 @@ _CANDIDATES = text(
 
 
 def _fts_query(key: str) -> str | None:
-    words = sorted(dict.fromkeys(w for w in _WORD.findall(key) if len(w) > 2), key=len, reverse=True)
+    words = sorted(
+        dict.fromkeys(w for w in _WORD.findall(key) if len(w) > 2), key=len, reverse=True
+    )
     if len(words) < 2:
         return None
     quoted = [f'"{word}"' for word in words[:4]]
@@ -40,9 +42,13 @@ def _fts_query(key: str) -> str | None:
     return "title : (" + " OR ".join(f"({pair})" for pair in pairs) + ")"
 
 
-def find_likely_duplicates(session: Session, paper_ids: Sequence[int]) -> list[tuple[int, int, float]]:
+def find_likely_duplicates(
+    session: Session, paper_ids: Sequence[int]
+) -> list[tuple[int, int, float]]:
     """Return (paper, other, score) for each new paper's near-twins anywhere in the library."""
-    keys = dict(session.execute(select(Paper.id, Paper.title_key).where(Paper.id.in_(paper_ids))).tuples().all())
+    keys = dict(
+        session.execute(select(Paper.id, Paper.title_key).where(Paper.id.in_(paper_ids))).all()
+    )
     pairs: dict[tuple[int, int], float] = {}
     for paper_id in paper_ids:
         key = keys.get(paper_id, "")
@@ -54,7 +60,7 @@ def find_likely_duplicates(session: Session, paper_ids: Sequence[int]) -> list[t
             continue
         other_keys = session.execute(
             select(Paper.id, Paper.title_key).where(Paper.id.in_(candidates))
-        ).tuples()
+        )
         for other_id, other_key in other_keys:
             if other_key == key:
                 continue
@@ -68,6 +74,6 @@ def find_likely_duplicates(session: Session, paper_ids: Sequence[int]) -> list[t
 def record_pairs(session: Session, pairs: list[tuple[int, int, float]]) -> None:
     if pairs:
         session.execute(
-            DuplicateCandidate.__table__.insert().prefix_with("OR IGNORE"),
+            DUPLICATES.insert().prefix_with("OR IGNORE"),
             [{"paper_id": a, "other_id": b, "score": s} for a, b, s in pairs],
         )

@@ -6,11 +6,14 @@ Nothing here touches the library; ``commands.importing.ImportPapers`` adds the r
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readinglist.core.errors import ImportFailed
 from readinglist.core.importers import ParsedFile, registry
 from readinglist.core.importers.decoding import decode
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Larger files are refused rather than read into memory whole.
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -73,8 +76,9 @@ def _read_bytes(path: Path) -> bytes:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ImportFailed(
-                source, f"the file is too large ({size // 2**20} MiB; the limit is "
-                f"{MAX_FILE_BYTES // 2**20} MiB)"
+                source,
+                f"the file is too large ({size // 2**20} MiB; the limit is "
+                f"{MAX_FILE_BYTES // 2**20} MiB)",
             )
         with path.open("rb") as handle:
             return handle.read(MAX_FILE_BYTES + 1)

@@ -35,7 +35,10 @@ def record(session: Session, command: Command) -> None:
     session.execute(delete(HistoryEntry).where(HistoryEntry.applied.is_(False)))
     session.add(
         HistoryEntry(
-            label=command.label, kind=command.kind, state=encode(command), applied=True,
+            label=command.label,
+            kind=command.kind,
+            state=encode(command),
+            applied=True,
             created_at=utcnow(),
         )
     )

@@ -25,9 +25,10 @@ from readinglist.core.search import SearchResult, SortKey, run_search
 from readinglist.core.search.vocabulary import Vocabulary
 from readinglist.core.storage import (
     WRITE_OPTION,
-    _describe_database_error,
+    check_library_file,
     create_library_engine,
     default_library_path,
+    describe_database_error,
     migrate,
 )
 
@@ -63,9 +64,15 @@ class Library:
         try:
             library_path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise LibraryUnavailable(f"{library_path.parent}: cannot create folder ({error.strerror})") from error
+            raise LibraryUnavailable(
+                f"{library_path.parent}: cannot create folder ({error.strerror})"
+            ) from error
         if library_path.is_dir():
             raise LibraryUnavailable(f"{library_path}: is a folder, not a library file")
+        try:
+            check_library_file(library_path)
+        except LibraryUnavailable as error:
+            raise LibraryUnavailable(f"{library_path}: {error}") from None
         engine = create_library_engine(library_path)
         try:
             migrate(engine)
@@ -92,7 +99,7 @@ class Library:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
                 yield session
         except (OperationalError, DatabaseError) as error:
-            raise LibraryUnavailable(_describe_database_error(error)) from error
+            raise LibraryUnavailable(describe_database_error(error)) from error
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
@@ -103,7 +110,7 @@ class Library:
                 with Session(bind=connection, expire_on_commit=False) as session, session.begin():
                     yield session
         except (OperationalError, DatabaseError) as error:
-            raise LibraryUnavailable(_describe_database_error(error)) from error
+            raise LibraryUnavailable(describe_database_error(error)) from error
 
     # -- changes --------------------------------------------------------------------------
 
@@ -159,8 +166,12 @@ class Library:
             return NO_CHANGES
         count = len(moving)
         noun = "paper" if count == 1 else f"{count} papers"
-        label = {"up": f"move {noun} up", "down": f"move {noun} down",
-                 "top": f"move {noun} to the top", "bottom": f"move {noun} to the bottom"}[where]
+        label = {
+            "up": f"move {noun} up",
+            "down": f"move {noun} down",
+            "top": f"move {noun} to the top",
+            "bottom": f"move {noun} to the bottom",
+        }[where]
         return self.execute(ReorderQueue(new_order, description=label))
 
     # -- importing ----------------------------------------------------------------------------
@@ -215,7 +226,7 @@ class Library:
                     with session.begin_nested():
                         command.apply(session)
                 except (OperationalError, DatabaseError) as error:
-                    command.summary.error = f"{command.source}: {_describe_database_error(error)}"
+                    command.summary.error = f"{command.source}: {describe_database_error(error)}"
                     continue
                 if command.changed:
                     done.append(command)
@@ -229,7 +240,9 @@ class Library:
 
     # -- queries ------------------------------------------------------------------------------
 
-    def search(self, query: str = "", sort: SortKey | None = None, descending: bool = False) -> SearchResult:
+    def search(
+        self, query: str = "", sort: SortKey | None = None, descending: bool = False
+    ) -> SearchResult:
         """Return matching paper ids; raise InvalidQuery with a hint for a malformed query."""
         with self.reading() as session:
             return run_search(session, query, sort, descending, self._vocabulary_for(session))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from datetime import UTC, datetime
+from typing import cast
 
 from sqlalchemy import (
     CheckConstraint,
@@ -94,7 +95,6 @@ class Paper(Base):
     entry_type: Mapped[str] = mapped_column(String(40), default="")
 
 
-
 class Tag(Base):
     __tablename__ = "tags"
 
@@ -172,3 +172,12 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# The tables as Core objects, for bulk statements in commands and queries.
+PAPERS = cast("Table", Paper.__table__)
+TAGS = cast("Table", Tag.__table__)
+COLLECTIONS = cast("Table", Collection.__table__)
+IMPORTS = cast("Table", ImportRecord.__table__)
+DUPLICATES = cast("Table", DuplicateCandidate.__table__)
+SAVED_SEARCHES = cast("Table", SavedSearch.__table__)

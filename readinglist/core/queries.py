@@ -34,12 +34,20 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 _ROW_COLUMNS = (
-    Paper.id, Paper.title, Paper.rating, Paper.status, Paper.added_at, Paper.queue_position,
-    Paper.citation_key, Paper.note != "",
+    Paper.id,
+    Paper.title,
+    Paper.rating,
+    Paper.status,
+    Paper.added_at,
+    Paper.queue_position,
+    Paper.citation_key,
+    Paper.note != "",
 )
 
 
-def names_by_paper(session: Session, ids: Sequence[int]) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+def names_by_paper(
+    session: Session, ids: Sequence[int]
+) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
     """Return each paper's tag names and collection names, sorted."""
     tags: dict[int, list[str]] = defaultdict(list)
     collections: dict[int, list[str]] = defaultdict(list)
@@ -49,14 +57,14 @@ def names_by_paper(session: Session, ids: Sequence[int]) -> tuple[dict[int, list
             .join(Tag, Tag.id == paper_tags.c.tag_id)
             .where(paper_tags.c.paper_id.in_(chunk))
             .order_by(Tag.name)
-        ).tuples():
+        ):
             tags[paper_id].append(name)
         for paper_id, name in session.execute(
             select(paper_collections.c.paper_id, Collection.name)
             .join(Collection, Collection.id == paper_collections.c.collection_id)
             .where(paper_collections.c.paper_id.in_(chunk))
             .order_by(Collection.name)
-        ).tuples():
+        ):
             collections[paper_id].append(name)
     return tags, collections
 
@@ -64,15 +72,23 @@ def names_by_paper(session: Session, ids: Sequence[int]) -> tuple[dict[int, list
 def rows(session: Session, ids: Sequence[int]) -> list[PaperRow]:
     """Return list rows for ids, in the order given (ids that vanished are left out)."""
     found: dict[int, Any] = {}
+    row: Any
     for chunk in chunked(ids):
-        for row in session.execute(select(*_ROW_COLUMNS).where(Paper.id.in_(chunk))).tuples():
+        for row in session.execute(select(*_ROW_COLUMNS).where(Paper.id.in_(chunk))):
             found[row[0]] = row
     tags, collections = names_by_paper(session, list(found))
     return [
         PaperRow(
-            id=row[0], title=row[1], rating=row[2], status=row[3], added_at=row[4],
-            queue_position=row[5], citation_key=row[6], has_note=bool(row[7]),
-            tags=tuple(tags.get(row[0], ())), collections=tuple(collections.get(row[0], ())),
+            id=row[0],
+            title=row[1],
+            rating=row[2],
+            status=row[3],
+            added_at=row[4],
+            queue_position=row[5],
+            citation_key=row[6],
+            has_note=bool(row[7]),
+            tags=tuple(tags.get(row[0], ())),
+            collections=tuple(collections.get(row[0], ())),
         )
         for paper_id in ids
         if (row := found.get(paper_id)) is not None
@@ -91,15 +107,29 @@ def details(session: Session, ids: Sequence[int]) -> list[PaperDetail]:
     return [_detail(found[paper_id], tags, collections) for paper_id in ids]
 
 
-def _detail(paper: Paper, tags: dict[int, list[str]], collections: dict[int, list[str]]) -> PaperDetail:
+def _detail(
+    paper: Paper, tags: dict[int, list[str]], collections: dict[int, list[str]]
+) -> PaperDetail:
     return PaperDetail(
-        id=paper.id, title=paper.title, abstract=paper.abstract, note=paper.note,
-        rating=paper.rating, status=paper.status, tags=tuple(tags.get(paper.id, ())),
-        collections=tuple(collections.get(paper.id, ())), citation_key=paper.citation_key,
-        added_at=paper.added_at, modified_at=paper.modified_at,
-        status_changed_at=paper.status_changed_at, queue_position=paper.queue_position,
-        authors=tuple(a for a in paper.authors.split("\n") if a), year=paper.year,
-        venue=paper.venue, doi=paper.doi, url=paper.url, entry_type=paper.entry_type,
+        id=paper.id,
+        title=paper.title,
+        abstract=paper.abstract,
+        note=paper.note,
+        rating=paper.rating,
+        status=paper.status,
+        tags=tuple(tags.get(paper.id, ())),
+        collections=tuple(collections.get(paper.id, ())),
+        citation_key=paper.citation_key,
+        added_at=paper.added_at,
+        modified_at=paper.modified_at,
+        status_changed_at=paper.status_changed_at,
+        queue_position=paper.queue_position,
+        authors=tuple(a for a in paper.authors.split("\n") if a),
+        year=paper.year,
+        venue=paper.venue,
+        doi=paper.doi,
+        url=paper.url,
+        entry_type=paper.entry_type,
     )
 
 
@@ -111,7 +141,7 @@ def tags(session: Session) -> list[TagInfo]:
         .group_by(Tag.id)
         .order_by(Tag.name)
     )
-    return [TagInfo(*row) for row in session.execute(statement).tuples()]
+    return [TagInfo(*row) for row in session.execute(statement)]
 
 
 def collections(session: Session) -> list[CollectionInfo]:
@@ -122,26 +152,28 @@ def collections(session: Session) -> list[CollectionInfo]:
         .group_by(Collection.id)
         .order_by(Collection.name)
     )
-    return [CollectionInfo(*row) for row in session.execute(statement).tuples()]
+    return [CollectionInfo(*row) for row in session.execute(statement)]
 
 
 def saved_searches(session: Session) -> list[SavedSearchInfo]:
     statement = select(SavedSearch.id, SavedSearch.name, SavedSearch.query).order_by(
         SavedSearch.position, SavedSearch.name
     )
-    return [SavedSearchInfo(*row) for row in session.execute(statement).tuples()]
+    return [SavedSearchInfo(*row) for row in session.execute(statement)]
 
 
 def status_counts(session: Session) -> dict[str, int]:
     counts = {status.value: 0 for status in Status}
-    counts.update(session.execute(select(Paper.status, func.count()).group_by(Paper.status)).tuples().all())
+    counts.update(session.execute(select(Paper.status, func.count()).group_by(Paper.status)).all())
     return counts
 
 
 def queue(session: Session) -> list[int]:
     return list(
         session.scalars(
-            select(Paper.id).where(Paper.status == Status.QUEUED).order_by(Paper.queue_position, Paper.id)
+            select(Paper.id)
+            .where(Paper.status == Status.QUEUED)
+            .order_by(Paper.queue_position, Paper.id)
         )
     )
 
@@ -150,7 +182,7 @@ def duplicate_pairs(session: Session) -> list[tuple[int, int, float]]:
     statement = select(
         DuplicateCandidate.paper_id, DuplicateCandidate.other_id, DuplicateCandidate.score
     ).order_by(DuplicateCandidate.score.desc())
-    return [tuple(row) for row in session.execute(statement).tuples()]  # type: ignore[misc]
+    return [tuple(row) for row in session.execute(statement)]  # type: ignore[misc]
 
 
 def stats(session: Session) -> dict[str, Any]:
@@ -158,8 +190,10 @@ def stats(session: Session) -> dict[str, Any]:
     rated = session.scalar(select(func.count()).where(Paper.rating.is_not(None))) or 0
     ratings = dict(
         session.execute(
-            select(Paper.rating, func.count()).where(Paper.rating.is_not(None)).group_by(Paper.rating)
-        ).tuples().all()
+            select(Paper.rating, func.count())
+            .where(Paper.rating.is_not(None))
+            .group_by(Paper.rating)
+        ).all()
     )
     return {
         "papers": papers,
@@ -172,5 +206,6 @@ def stats(session: Session) -> dict[str, Any]:
         "with_notes": session.scalar(select(func.count()).where(Paper.note != "")) or 0,
         "queue": session.scalar(select(func.count()).where(Paper.status == Status.QUEUED)) or 0,
         "imports": session.scalar(select(func.count()).select_from(ImportRecord)) or 0,
-        "likely_duplicates": session.scalar(select(func.count()).select_from(DuplicateCandidate)) or 0,
+        "likely_duplicates": session.scalar(select(func.count()).select_from(DuplicateCandidate))
+        or 0,
     }

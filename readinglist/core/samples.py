@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readinglist.resources import resource
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from readinglist.core.importing import ImportSummary
     from readinglist.core.library import Library
 

@@ -68,6 +68,39 @@ def _begin_transaction(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_library_file(path: Path) -> None:
+    """Refuse, without writing a byte, a file that is not a readinglist library.
+
+    Run before the engine opens the file: opening switches it to WAL, which rewrites
+    its header, and a foreign or damaged file must be left exactly as it was.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise LibraryUnavailable(f"cannot be read ({error.strerror})") from error
+    if header != SQLITE_HEADER:
+        raise LibraryUnavailable("the file is damaged or is not a readinglist library")
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise LibraryUnavailable(describe_database_error(error)) from error
+    if tables and "alembic_version" not in tables:
+        raise LibraryUnavailable("this file is an SQLite database, but not a readinglist library")
+
+
 def alembic_config(connection: Connection | None = None) -> Config:
     """Return an Alembic config pointing at the packaged migrations."""
     config = Config()
@@ -98,7 +131,7 @@ def migrate(engine: Engine, revision: str = "head") -> None:
             alembic_command.upgrade(alembic_config(connection), revision)
             connection.commit()
     except (DatabaseError, OperationalError) as error:
-        raise LibraryUnavailable(_describe_database_error(error)) from error
+        raise LibraryUnavailable(describe_database_error(error)) from error
 
 
 def _has_foreign_tables(connection: Connection) -> bool:
@@ -106,7 +139,7 @@ def _has_foreign_tables(connection: Connection) -> bool:
     return bool(tables - {"alembic_version"})
 
 
-def _describe_database_error(error: Exception) -> str:
+def describe_database_error(error: Exception) -> str:
     text = str(getattr(error, "orig", error))
     if "file is not a database" in text or "malformed" in text:
         return "the file is damaged or is not a readinglist library"

@@ -10,14 +10,22 @@ from sqlalchemy import delete, func, insert, select, update
 from readinglist.core.changes import Changes
 from readinglist.core.commands.base import Command
 from readinglist.core.errors import InvalidValue
-from readinglist.core.models import Collection, ImportRecord, SavedSearch, paper_collections
+from readinglist.core.models import (
+    COLLECTIONS,
+    IMPORTS,
+    SAVED_SEARCHES,
+    Collection,
+    ImportRecord,
+    SavedSearch,
+    paper_collections,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-_COLLECTIONS = Collection.__table__
-_SAVED = SavedSearch.__table__
-_IMPORTS = ImportRecord.__table__
+_COLLECTIONS = COLLECTIONS
+_SAVED = SAVED_SEARCHES
+_IMPORTS = IMPORTS
 
 
 def _collection_id(session: Session, name: str) -> int:
@@ -50,7 +58,9 @@ class RenameCollection(Command):
         clash = session.scalar(select(Collection.id).where(Collection.name == self.new_name))
         if clash not in (None, collection_id):
             raise InvalidValue(f"a collection named {self.new_name!r} exists")
-        self.old_name = session.scalar(select(Collection.name).where(Collection.id == collection_id)) or ""
+        self.old_name = (
+            session.scalar(select(Collection.name).where(Collection.id == collection_id)) or ""
+        )
         self._rename(session, collection_id, self.new_name)
         return Changes(collections=True)
 
@@ -60,7 +70,9 @@ class RenameCollection(Command):
 
     @staticmethod
     def _rename(session: Session, collection_id: int, name: str) -> None:
-        session.execute(update(_COLLECTIONS).where(_COLLECTIONS.c.id == collection_id).values(name=name))
+        session.execute(
+            update(_COLLECTIONS).where(_COLLECTIONS.c.id == collection_id).values(name=name)
+        )
 
 
 @dataclasses.dataclass
@@ -79,14 +91,23 @@ class DeleteCollection(Command):
 
     def apply(self, session: Session) -> Changes:
         collection_id = _collection_id(session, self.name)
-        row = session.execute(select(_COLLECTIONS).where(_COLLECTIONS.c.id == collection_id)).mappings().one()
+        row = (
+            session.execute(select(_COLLECTIONS).where(_COLLECTIONS.c.id == collection_id))
+            .mappings()
+            .one()
+        )
         self.row = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in row.items()}
         self.members = [
-            list(r) for r in session.execute(
+            list(r)
+            for r in session.execute(
                 select(paper_collections).where(paper_collections.c.collection_id == collection_id)
             )
         ]
-        self.imports = list(session.scalars(select(ImportRecord.id).where(ImportRecord.collection_id == collection_id)))
+        self.imports = list(
+            session.scalars(
+                select(ImportRecord.id).where(ImportRecord.collection_id == collection_id)
+            )
+        )
         session.execute(delete(_COLLECTIONS).where(_COLLECTIONS.c.id == collection_id))
         return Changes(collections=True, papers=frozenset(m[0] for m in self.members))
 
@@ -99,10 +120,17 @@ class DeleteCollection(Command):
         if self.members:
             session.execute(
                 insert(paper_collections),
-                [{"paper_id": p, "collection_id": c, "position": pos} for p, c, pos in self.members],
+                [
+                    {"paper_id": p, "collection_id": c, "position": pos}
+                    for p, c, pos in self.members
+                ],
             )
         if self.imports:
-            session.execute(update(_IMPORTS).where(_IMPORTS.c.id.in_(self.imports)).values(collection_id=row["id"]))
+            session.execute(
+                update(_IMPORTS)
+                .where(_IMPORTS.c.id.in_(self.imports))
+                .values(collection_id=row["id"])
+            )
         return Changes(collections=True, papers=frozenset(m[0] for m in self.members))
 
 
@@ -131,12 +159,16 @@ class SaveSearch(Command):
             values: dict[str, Any] = {"name": self.name, "query": self.query, "position": position}
             if self.new_id is not None:
                 values["id"] = self.new_id
-            self.new_id = session.execute(insert(_SAVED).values(**values)).inserted_primary_key[0]  # type: ignore[index]
+            self.new_id = session.scalar(insert(_SAVED).values(**values).returning(_SAVED.c.id))
         return Changes(saved_searches=True)
 
     def revert(self, session: Session) -> Changes:
         if self.before:
-            session.execute(update(_SAVED).where(_SAVED.c.id == self.before["id"]).values(query=self.before["query"]))
+            session.execute(
+                update(_SAVED)
+                .where(_SAVED.c.id == self.before["id"])
+                .values(query=self.before["query"])
+            )
         else:
             session.execute(delete(_SAVED).where(_SAVED.c.id == self.new_id))
         return Changes(saved_searches=True)

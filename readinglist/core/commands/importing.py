@@ -13,7 +13,6 @@ from readinglist.core import citekeys
 from readinglist.core.changes import Changes
 from readinglist.core.commands.base import Command
 from readinglist.core.commands.rows import (
-    chunked,
     delete_papers,
     restore_papers,
     snapshot_papers,
@@ -22,9 +21,11 @@ from readinglist.core.commands.tagging import remove_links
 from readinglist.core.duplicates import find_likely_duplicates, record_pairs
 from readinglist.core.importing import ImportSummary
 from readinglist.core.models import (
+    COLLECTIONS,
+    IMPORTS,
+    PAPERS,
     STATUS_NAMES,
-    Collection,
-    ImportRecord,
+    TAGS,
     Paper,
     Status,
     Tag,
@@ -43,10 +44,10 @@ Progress = Callable[[int, int], None]
 """Called with (records done, records in all) while an import runs."""
 
 BATCH = 2000
-_PAPERS = Paper.__table__
-_COLLECTIONS = Collection.__table__
-_IMPORTS = ImportRecord.__table__
-_TAGS = Tag.__table__
+_PAPERS = PAPERS
+_COLLECTIONS = COLLECTIONS
+_IMPORTS = IMPORTS
+_TAGS = TAGS
 
 
 @dataclasses.dataclass
@@ -80,8 +81,13 @@ class ImportPapers(Command):
     @property
     def changed(self) -> bool:
         """Whether applying added anything (a repeated import of one file adds nothing)."""
-        return bool(self.new_ids or self.joined or self.tagged_existing or self.created_tags
-                    or (self.collection_row and self.collection_row.get("created")))
+        return bool(
+            self.new_ids
+            or self.joined
+            or self.tagged_existing
+            or self.created_tags
+            or (self.collection_row and self.collection_row.get("created"))
+        )
 
     def apply(self, session: Session) -> Changes:
         if self.import_row is None:
@@ -107,7 +113,9 @@ class ImportPapers(Command):
         if self.import_row:
             session.execute(delete(_IMPORTS).where(_IMPORTS.c.id == self.import_row["id"]))
         if self.collection_row and self.collection_row["created"]:
-            session.execute(delete(_COLLECTIONS).where(_COLLECTIONS.c.id == self.collection_row["id"]))
+            session.execute(
+                delete(_COLLECTIONS).where(_COLLECTIONS.c.id == self.collection_row["id"])
+            )
         return self._changes()
 
     def _reapply(self, session: Session) -> None:
@@ -192,36 +200,62 @@ class ImportPapers(Command):
         self.summary.new_ids = list(self.new_ids)
         self.collection_row["created"] = created  # type: ignore[index]
         if self.changed:
-            import_id = session.execute(
-                insert(_IMPORTS).values(
-                    collection_id=collection_id, source=self.source, format=self.format,
-                    encoding=self.encoding, imported_at=now, entries=len(self.records),
-                    added=self.summary.added, already_present=self.summary.already_present,
+            import_id = session.scalar(
+                insert(_IMPORTS)
+                .values(
+                    collection_id=collection_id,
+                    source=self.source,
+                    format=self.format,
+                    encoding=self.encoding,
+                    imported_at=now,
+                    entries=len(self.records),
+                    added=self.summary.added,
+                    already_present=self.summary.already_present,
                     likely_duplicates=self.summary.likely_duplicates,
                 )
-            ).inserted_primary_key[0]  # type: ignore[index]
-            row = session.execute(select(_IMPORTS).where(_IMPORTS.c.id == import_id)).mappings().one()
-            self.import_row = {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in row.items()}
+                .returning(_IMPORTS.c.id)
+            )
+            row = (
+                session.execute(select(_IMPORTS).where(_IMPORTS.c.id == import_id)).mappings().one()
+            )
+            self.import_row = {
+                k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in row.items()
+            }
         else:
             self.import_row = {}
         self.records = []
 
     def _collection(self, session: Session, now: datetime) -> tuple[int, bool]:
-        row = session.execute(select(_COLLECTIONS).where(_COLLECTIONS.c.name == self.collection)).mappings().first()
+        row = (
+            session.execute(select(_COLLECTIONS).where(_COLLECTIONS.c.name == self.collection))
+            .mappings()
+            .first()
+        )
         created = row is None
         if row is None:
-            collection_id = session.execute(
-                insert(_COLLECTIONS).values(name=self.collection, source=self.source, created_at=now)
-            ).inserted_primary_key[0]  # type: ignore[index]
-            row = session.execute(select(_COLLECTIONS).where(_COLLECTIONS.c.id == collection_id)).mappings().one()
+            collection_id = session.scalar(
+                insert(_COLLECTIONS)
+                .values(name=self.collection, source=self.source, created_at=now)
+                .returning(_COLLECTIONS.c.id)
+            )
+            row = (
+                session.execute(select(_COLLECTIONS).where(_COLLECTIONS.c.id == collection_id))
+                .mappings()
+                .one()
+            )
         self.collection = row["name"]
         self.summary.collection = row["name"]
-        self.collection_row = {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in row.items()}
+        self.collection_row = {
+            k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in row.items()
+        }
         return int(row["id"]), created
 
     def _insert_new(
-        self, session: Session, new_records: list[tuple[int, PaperRecord, str]],
-        collection_id: int, now: datetime,
+        self,
+        session: Session,
+        new_records: list[tuple[int, PaperRecord, str]],
+        collection_id: int,
+        now: datetime,
     ) -> list[int]:
         next_id = _next_paper_id(session)
         keys_taken: set[str] = set()
@@ -230,7 +264,7 @@ class ImportPapers(Command):
         done = 0
         for batch in _batches(new_records, BATCH):
             rows = []
-            for position, record, key in batch:
+            for _position, record, key in batch:
                 paper_id = next_id
                 next_id += 1
                 status = record.status if record.status in STATUS_NAMES else Status.INBOX.value
@@ -238,26 +272,28 @@ class ImportPapers(Command):
                 if status == Status.QUEUED:
                     queue_end += 1
                     queue_position = queue_end
-                rows.append({
-                    "id": paper_id,
-                    "title": clean_text(record.title),
-                    "abstract": record.abstract.strip(),
-                    "title_key": key,
-                    "citation_key": _citation_key(session, record, keys_taken),
-                    "rating": record.rating if record.rating in range(6) else None,
-                    "status": status,
-                    "status_changed_at": now if status != Status.INBOX else None,
-                    "queue_position": queue_position,
-                    "note": record.note,
-                    "added_at": now,
-                    "modified_at": now,
-                    "authors": "\n".join(a.strip() for a in record.authors if a.strip()),
-                    "year": record.year,
-                    "venue": record.venue,
-                    "doi": record.doi,
-                    "url": record.url,
-                    "entry_type": record.entry_type,
-                })
+                rows.append(
+                    {
+                        "id": paper_id,
+                        "title": clean_text(record.title),
+                        "abstract": record.abstract.strip(),
+                        "title_key": key,
+                        "citation_key": _citation_key(session, record, keys_taken),
+                        "rating": record.rating if record.rating in range(6) else None,
+                        "status": status,
+                        "status_changed_at": now if status != Status.INBOX else None,
+                        "queue_position": queue_position,
+                        "note": record.note,
+                        "added_at": now,
+                        "modified_at": now,
+                        "authors": "\n".join(a.strip() for a in record.authors if a.strip()),
+                        "year": record.year,
+                        "venue": record.venue,
+                        "doi": record.doi,
+                        "url": record.url,
+                        "entry_type": record.entry_type,
+                    }
+                )
                 ids.append(paper_id)
             session.execute(insert(_PAPERS), rows)
             session.execute(
@@ -279,7 +315,11 @@ class ImportPapers(Command):
     def _apply_record_tags(
         self, session: Session, new_records: list[tuple[int, PaperRecord, str]]
     ) -> None:
-        wanted = [(pid, rec.tags) for pid, (_p, rec, _k) in zip(self.new_ids, new_records, strict=True) if rec.tags]
+        wanted = [
+            (pid, rec.tags)
+            for pid, (_p, rec, _k) in zip(self.new_ids, new_records, strict=True)
+            if rec.tags
+        ]
         wanted_existing = self._pending_existing_tags
         if not wanted and not wanted_existing:
             return
@@ -291,24 +331,30 @@ class ImportPapers(Command):
                 continue
             tag_id = session.scalar(select(Tag.id).where(Tag.name == clean))
             if tag_id is None:
-                tag_id = session.execute(insert(_TAGS).values(name=clean, color="")).inserted_primary_key[0]  # type: ignore[index]
+                tag_id = session.scalar(
+                    insert(_TAGS).values(name=clean, color="").returning(_TAGS.c.id)
+                )
                 self.created_tags.append({"id": tag_id, "name": clean, "color": ""})
             tag_ids[name] = tag_id
         links = {(pid, tag_ids[n]) for pid, tags in wanted for n in tags if n in tag_ids}
         if links:
             session.execute(insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in links])
-        existing_links = {(pid, tag_ids[n]) for pid, tags in wanted_existing for n in tags if n in tag_ids}
+        existing_links = {
+            (pid, tag_ids[n]) for pid, tags in wanted_existing for n in tags if n in tag_ids
+        }
         if existing_links:
             have = set(
                 session.execute(
                     select(paper_tags.c.paper_id, paper_tags.c.tag_id).where(
                         paper_tags.c.paper_id.in_({p for p, _ in existing_links})
                     )
-                ).tuples()
+                )
             )
             fresh = sorted(existing_links - have)
             if fresh:
-                session.execute(insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in fresh])
+                session.execute(
+                    insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in fresh]
+                )
             self.tagged_existing = [list(link) for link in fresh]
 
 
@@ -326,22 +372,25 @@ def _existing_ids(session: Session, keys: list[str]) -> dict[str, int]:
         chunk = unique[start : start + 5000]
         for paper_id, key in session.execute(
             select(Paper.id, Paper.title_key).where(Paper.title_key.in_(chunk)).order_by(Paper.id)
-        ).tuples():
+        ):
             found.setdefault(key, paper_id)
     return found
 
 
 def _citation_key(session: Session, record: PaperRecord, taken: set[str]) -> str:
     def is_taken(key: str) -> bool:
-        return key in taken or session.scalar(
-            select(Paper.id).where(Paper.citation_key == key)
-        ) is not None
+        return (
+            key in taken
+            or session.scalar(select(Paper.id).where(Paper.citation_key == key)) is not None
+        )
 
     wanted = record.citation_key.strip()
     if citekeys.is_valid_key(wanted) and not is_taken(wanted):
         key = wanted
     else:
-        key = citekeys.unique_key(citekeys.base_key(record.title, record.authors, record.year), is_taken)
+        key = citekeys.unique_key(
+            citekeys.base_key(record.title, record.authors, record.year), is_taken
+        )
     taken.add(key)
     return key
 

@@ -20,12 +20,21 @@ from readinglist.core.commands.rows import (
 )
 from readinglist.core.commands.tagging import ensure_tags
 from readinglist.core.errors import InvalidValue
-from readinglist.core.models import STATUS_NAMES, Paper, Status, paper_collections, paper_tags, utcnow
+from readinglist.core.models import (
+    PAPERS,
+    STATUS_NAMES,
+    TAGS,
+    Paper,
+    Status,
+    paper_collections,
+    paper_tags,
+    utcnow,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-_PAPERS = Paper.__table__
+_PAPERS = PAPERS
 
 
 def _restore_column(session: Session, column: str, before: list[list[Any]]) -> None:
@@ -130,16 +139,24 @@ class SetStatus(Command):
                 session.execute(
                     update(_PAPERS)
                     .where(_PAPERS.c.id == paper_id)
-                    .values(status=self.status, queue_position=last, status_changed_at=now,
-                            modified_at=now)
+                    .values(
+                        status=self.status,
+                        queue_position=last,
+                        status_changed_at=now,
+                        modified_at=now,
+                    )
                 )
         else:
             for chunk in chunked(self.paper_ids):
                 session.execute(
                     update(_PAPERS)
                     .where(_PAPERS.c.id.in_(chunk))
-                    .values(status=self.status, queue_position=None, status_changed_at=now,
-                            modified_at=now)
+                    .values(
+                        status=self.status,
+                        queue_position=None,
+                        status_changed_at=now,
+                        modified_at=now,
+                    )
                 )
         return Changes(papers=frozenset(self.paper_ids), queue=True)
 
@@ -234,8 +251,9 @@ class SetNote(Command):
 
     def _write(self, session: Session, note: str) -> None:
         session.execute(
-            update(_PAPERS).where(_PAPERS.c.id == self.paper_id).values(note=note,
-                                                                        modified_at=utcnow())
+            update(_PAPERS)
+            .where(_PAPERS.c.id == self.paper_id)
+            .values(note=note, modified_at=utcnow())
         )
 
 
@@ -280,11 +298,10 @@ class AddTags(Command):
 
     def revert(self, session: Session) -> Changes:
         from readinglist.core.commands.tagging import remove_links
-        from readinglist.core.models import Tag
 
         remove_links(session, self.added_links)
         if self.created_tags:
-            session.execute(delete(Tag.__table__).where(Tag.__table__.c.id.in_(self.created_tags)))
+            session.execute(delete(TAGS).where(TAGS.c.id.in_(self.created_tags)))
         return Changes(papers=frozenset(self.paper_ids), tags=True)
 
 
@@ -343,13 +360,23 @@ class DeletePapers(Command):
         self.paper_ids = require_papers(session, self.paper_ids)
         self.snapshot = snapshot_papers(session, self.paper_ids)
         delete_papers(session, self.paper_ids)
-        return Changes(papers=frozenset(self.paper_ids), paper_set=True, tags=True,
-                       collections=True, queue=True)
+        return Changes(
+            papers=frozenset(self.paper_ids),
+            paper_set=True,
+            tags=True,
+            collections=True,
+            queue=True,
+        )
 
     def revert(self, session: Session) -> Changes:
         restore_papers(session, self.snapshot or {})
-        return Changes(papers=frozenset(self.paper_ids), paper_set=True, tags=True,
-                       collections=True, queue=True)
+        return Changes(
+            papers=frozenset(self.paper_ids),
+            paper_set=True,
+            tags=True,
+            collections=True,
+            queue=True,
+        )
 
 
 @dataclasses.dataclass
@@ -386,8 +413,13 @@ class MergePapers(Command):
         return self._changes()
 
     def _changes(self) -> Changes:
-        return Changes(papers=frozenset([self.keep_id, *self.other_ids]), paper_set=True,
-                       tags=True, collections=True, queue=True)
+        return Changes(
+            papers=frozenset([self.keep_id, *self.other_ids]),
+            paper_set=True,
+            tags=True,
+            collections=True,
+            queue=True,
+        )
 
 
 _STATUS_PROGRESS = {s: i for i, s in enumerate(("inbox", "skipped", "queued", "reading", "read"))}

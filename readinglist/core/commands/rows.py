@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, insert, select
 
 from readinglist.core.errors import UnknownPaper
-from readinglist.core.models import DuplicateCandidate, Paper, paper_collections, paper_tags
+from readinglist.core.models import (
+    DUPLICATES,
+    PAPERS,
+    Paper,
+    paper_collections,
+    paper_tags,
+)
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Sequence
+
     from sqlalchemy.orm import Session
 
 # Bound parameters per statement stay well below SQLite's limit (32,766).
 CHUNK = 5000
-_PAPERS = Paper.__table__
-_DUPLICATES = DuplicateCandidate.__table__
+_PAPERS = PAPERS
+_DUPLICATES = DUPLICATES
 _DATETIME_COLUMNS = frozenset(
     column.name for column in _PAPERS.columns if column.type.python_type is datetime
 )

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete, insert, select, tuple_
 
 from readinglist.core.errors import InvalidValue
-from readinglist.core.models import Tag, paper_tags
+from readinglist.core.models import TAGS, Tag, paper_tags
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -31,7 +31,7 @@ def ensure_tags(session: Session, names: list[str]) -> tuple[list[int], list[int
     for name in dict.fromkeys(clean_tag_name(n) for n in names):
         tag_id = session.scalar(select(Tag.id).where(Tag.name == name))
         if tag_id is None:
-            tag_id = session.execute(insert(Tag.__table__).values(name=name, color="")).inserted_primary_key[0]  # type: ignore[index]
+            tag_id = session.scalar(insert(TAGS).values(name=name, color="").returning(TAGS.c.id))
             created.append(tag_id)
         ids.append(tag_id)
     return ids, created

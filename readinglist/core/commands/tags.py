@@ -12,12 +12,12 @@ from readinglist.core.changes import Changes
 from readinglist.core.commands.base import Command
 from readinglist.core.commands.tagging import clean_tag_name, remove_links, tag_id_named
 from readinglist.core.errors import InvalidValue
-from readinglist.core.models import Tag, paper_tags
+from readinglist.core.models import TAGS, Tag, paper_tags
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-_TAGS = Tag.__table__
+_TAGS = TAGS
 COLOR = re.compile(r"^(#[0-9a-fA-F]{6})?$")
 
 
@@ -108,7 +108,9 @@ class DeleteTag(Command):
     def revert(self, session: Session) -> Changes:
         session.execute(insert(_TAGS).values(**(self.row or {})))
         if self.links:
-            session.execute(insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in self.links])
+            session.execute(
+                insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in self.links]
+            )
         return Changes(tags=True, papers=frozenset(p for p, _ in self.links))
 
 
@@ -131,13 +133,17 @@ class MergeTags(Command):
         source_id = tag_id_named(session, self.source)
         if target_id == source_id:
             raise InvalidValue("a tag cannot be merged into itself")
-        have = set(session.scalars(select(paper_tags.c.paper_id).where(paper_tags.c.tag_id == target_id)))
+        have = set(
+            session.scalars(select(paper_tags.c.paper_id).where(paper_tags.c.tag_id == target_id))
+        )
         papers = [p for p, _ in _links_of(session, source_id)]
         self.added = [[p, target_id] for p in papers if p not in have]
         self.deleted = DeleteTag(self.source)
         changes = self.deleted.apply(session)
         if self.added:
-            session.execute(insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in self.added])
+            session.execute(
+                insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in self.added]
+            )
         return changes
 
     def revert(self, session: Session) -> Changes:

@@ -26,9 +26,9 @@ _STRUCTURED_START = re.compile(
 
 
 class PastedListImporter:
-    name = "pasted"
-    label = "Pasted paper list (.txt)"
-    extensions = (".txt", ".text", "")
+    name: str = "pasted"
+    label: str = "Pasted paper list (.txt)"
+    extensions: tuple[str, ...] = (".txt", ".text", "")
 
     def sniff(self, text: str) -> bool:
         lines = _content_lines(text)[: HEADER_SEARCH_LINES + 4]
@@ -79,8 +79,10 @@ def _content_lines(text: str) -> list[tuple[int, str]]:
 def _header_end(lines: list[tuple[int, str]]) -> int | None:
     """Return the index of the line that starts with "Subscribe" near the top, if any."""
     for index, (_, line) in enumerate(lines[:HEADER_SEARCH_LINES]):
+        # "Subscriber churn..." as a first title is not the page's button: below the
+        # page header any title may follow the glued word; without one, a capital must.
         glued = line[len(SUBSCRIBE) : len(SUBSCRIBE) + 1]
-        if line.startswith(SUBSCRIBE) and not glued.islower():
+        if line.startswith(SUBSCRIBE) and (index > 0 or not glued.islower()):
             return index
     return None
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from alembic import context
 from sqlalchemy import create_engine
 
+from readinglist.core.migrations.env_filters import include_name
 from readinglist.core.models import Base
 
-FTS_TABLE_PREFIX = "papers_fts"
-
-
-def include_name(name: str | None, type_: str, _parent_names: object) -> bool:
-    """Hide the FTS5 table, its shadow tables and vocabulary view from autogenerate."""
-    return not (type_ == "table" and name is not None and name.startswith(FTS_TABLE_PREFIX))
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
 
 
 def run_migrations() -> None:
@@ -27,7 +26,7 @@ def run_migrations() -> None:
         _run(connection)
 
 
-def _run(connection: object) -> None:
+def _run(connection: Connection) -> None:
     context.configure(
         connection=connection,
         target_metadata=Base.metadata,

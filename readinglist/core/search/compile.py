@@ -2,15 +2,37 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Integer, and_, bindparam, column, exists, false, func, not_, or_, select, text, true
+from sqlalchemy import (
+    Integer,
+    and_,
+    bindparam,
+    column,
+    exists,
+    false,
+    func,
+    not_,
+    or_,
+    select,
+    text,
+    true,
+)
 
-from readinglist.core.models import Collection, DuplicateCandidate, Paper, Tag, paper_collections, paper_tags
+from readinglist.core.models import (
+    Collection,
+    DuplicateCandidate,
+    Paper,
+    Tag,
+    paper_collections,
+    paper_tags,
+)
 from readinglist.core.search.fts import Expander, term_match
 from readinglist.core.search.syntax import And, Filter, Node, Not, Or, Phrase, Word
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlalchemy.sql.elements import ColumnElement
 
 _LIKE_ESCAPE = "\\"
@@ -34,7 +56,13 @@ class Compiler:
             return self._text(node)
         return self._filter(node)
 
-    def _group(self, terms, joiner, combine, empty):  # type: ignore[no-untyped-def]
+    def _group(
+        self,
+        terms: tuple[Node, ...],
+        joiner: str,
+        combine: Callable[..., ColumnElement[bool]],
+        empty: ColumnElement[bool],
+    ) -> ColumnElement[bool]:
         """Send a group's words and phrases to FTS5 in one MATCH; other terms become SQL."""
         text_terms = [t for t in terms if isinstance(t, Word)]
         others = [t for t in terms if not isinstance(t, Word)]
@@ -79,25 +107,30 @@ class Compiler:
             return exists(
                 select(1)
                 .select_from(
-                    paper_collections.join(Collection, Collection.id == paper_collections.c.collection_id)
+                    paper_collections.join(
+                        Collection, Collection.id == paper_collections.c.collection_id
+                    )
                 )
                 .where(paper_collections.c.paper_id == Paper.id, Collection.name == value)
             )
         if node.field == "status":
             return Paper.status == value
         if node.field in ("rating", "year"):
-            column = Paper.rating if node.field == "rating" else Paper.year
+            column: Any = Paper.rating if node.field == "rating" else Paper.year
             number = int(value)
             comparisons = {
-                "=": column == number, ">=": column >= number, "<=": column <= number,
-                ">": column > number, "<": column < number,
+                "=": column == number,
+                ">=": column >= number,
+                "<=": column <= number,
+                ">": column > number,
+                "<": column < number,
             }
             return and_(column.is_not(None), comparisons[node.op])
         if node.field == "is":
             return self._is(value)
         if node.field == "has":
-            column = Paper.note if value == "note" else Paper.abstract
-            return func.trim(column) != ""
+            text_column: Any = Paper.note if value == "note" else Paper.abstract
+            return func.trim(text_column) != ""
         raise AssertionError(f"unknown filter {node.field}")
 
     @staticmethod
@@ -105,7 +138,9 @@ class Compiler:
         tagged = exists(select(1).where(paper_tags.c.paper_id == Paper.id))
         duplicate = exists(
             select(1).where(
-                or_(DuplicateCandidate.paper_id == Paper.id, DuplicateCandidate.other_id == Paper.id)
+                or_(
+                    DuplicateCandidate.paper_id == Paper.id, DuplicateCandidate.other_id == Paper.id
+                )
             )
         )
         return {

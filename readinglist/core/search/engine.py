@@ -73,7 +73,7 @@ def _ranked(session: Session, where: object, matches: list[str], typed: str) -> 
         )
     else:
         statement = select(Paper.id, Paper.title, Paper.id * 0.0).where(where)  # type: ignore[arg-type]
-    rows = session.execute(statement).tuples().all()
+    rows = session.execute(statement).all()
     best = min((score or 0.0 for _, _, score in rows), default=0.0) or -1.0
     query = utils.default_process(typed)
 
@@ -84,6 +84,3 @@ def _ranked(session: Session, where: object, matches: list[str], typed: str) -> 
         return (-(TITLE_WEIGHT * title_score + (1 - TITLE_WEIGHT) * text_score), paper_id)
 
     return [row[0] for row in sorted(rows, key=relevance)]
-
-
-

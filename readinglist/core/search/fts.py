@@ -37,7 +37,9 @@ def word_match(word: Word, expand: Expander | None) -> str | None:
         near = expand(token) if expand else []
         if near:
             alternatives.append("title : (" + " OR ".join(quote(n) for n in near) + ")")
-        parts.append(alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})")
+        parts.append(
+            alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})"
+        )
     return " AND ".join(parts) if parts else None
 
 

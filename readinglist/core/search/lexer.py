@@ -45,9 +45,9 @@ def tokenize(query: str) -> list[Token]:
             name, colon, value = run.partition(":")
             if colon and name.isalpha() and not value and index < length and query[index] == '"':
                 value, index = _quoted(query, index)
-                tokens.append(Token("field", value, name=name.lower(), position=start))
-            elif colon and name.isalpha() and value:
-                tokens.append(Token("field", value, name=name.lower(), position=start))
+                tokens.append(Token("field", value, name=name, position=start))
+            elif colon and name.isalpha():
+                tokens.append(Token("field", value, name=name, position=start))
             elif run == "OR":
                 tokens.append(Token("or", position=start))
             elif run != "AND":

@@ -87,7 +87,9 @@ class _Parser:
         if token.kind == "not":
             following = self.peek()
             if following is None or following.kind in ("close", "or"):
-                raise InvalidQuery("'-' must stand right before the term it excludes, as in -tag:read")
+                raise InvalidQuery(
+                    "'-' must stand right before the term it excludes, as in -tag:read"
+                )
             term = self.parse_unary()
             return None if term is None else Not(term)
         if token.kind == "open":
@@ -115,13 +117,15 @@ def _word(text: str) -> Node | None:
 
 
 def _field(token: Token) -> Node | None:
-    name, value = token.name, token.text.strip()
+    name, value = token.name.lower(), token.text.strip()
+    if name not in FIELDS and not value:
+        return _word(f"{token.name}:")
     if name not in FIELDS:
         guess = process.extractOne(name, FIELDS, scorer=fuzz.ratio, score_cutoff=70)
         if guess is not None:
             raise InvalidQuery(f"unknown filter '{name}:': did you mean {guess[0]}:?")
         # Not meant as a filter ("arXiv:2401.0001", "http://..."): search for the text itself.
-        return _word(f"{name} {value}")
+        return _word(f"{token.name} {value}")
     if not value:
         raise InvalidQuery(f"'{name}:' needs a value, as in {_EXAMPLES[name]}")
     if name == "status":

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING
+from typing import Any
 
 from sqlalchemy import case, func, select
 
 from readinglist.core.models import Collection, Paper, Tag, paper_collections, paper_tags
-
-if TYPE_CHECKING:
-    from sqlalchemy.sql.elements import ColumnElement
 
 
 class SortKey(enum.StrEnum):
@@ -30,10 +27,10 @@ _STATUS_ORDER = case(
 )
 
 
-def order_by(key: SortKey, descending: bool) -> list[ColumnElement[object]]:
+def order_by(key: SortKey, descending: bool) -> list[Any]:
     """Return ORDER BY terms; papers lacking the value (unrated, unqueued) always come last."""
     if key in (SortKey.ADDED, SortKey.RELEVANCE):
-        terms: list[ColumnElement[object]] = [Paper.added_at, Paper.id]
+        terms: list[Any] = [Paper.added_at, Paper.id]
     elif key == SortKey.TITLE:
         terms = [Paper.title, Paper.id]
     elif key == SortKey.MODIFIED:
@@ -43,7 +40,11 @@ def order_by(key: SortKey, descending: bool) -> list[ColumnElement[object]]:
     elif key == SortKey.RATING:
         return [Paper.rating.is_(None), _direction(Paper.rating, descending), Paper.id]
     elif key == SortKey.QUEUE:
-        return [Paper.queue_position.is_(None), _direction(Paper.queue_position, descending), Paper.id]
+        return [
+            Paper.queue_position.is_(None),
+            _direction(Paper.queue_position, descending),
+            Paper.id,
+        ]
     elif key == SortKey.TAGS:
         first = (
             select(func.min(Tag.name))
@@ -63,5 +64,5 @@ def order_by(key: SortKey, descending: bool) -> list[ColumnElement[object]]:
     return [_direction(term, descending) for term in terms]
 
 
-def _direction(term: ColumnElement[object], descending: bool) -> ColumnElement[object]:
+def _direction(term: Any, descending: bool) -> Any:
     return term.desc() if descending else term.asc()

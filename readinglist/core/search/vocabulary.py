@@ -36,7 +36,14 @@ class Vocabulary:
             return []
         allowed = 2 if len(token) >= LONG_WORD else 1
         matches = process.extract(
-            token, self.terms, scorer=Levenshtein.distance, score_cutoff=allowed,
+            token,
+            self.terms,
+            scorer=Levenshtein.distance,
+            score_cutoff=allowed,
             limit=MAX_ALTERNATIVES,
         )
-        return [term for term, _distance, _index in matches if term != token and not term.startswith(token)]
+        return [
+            term
+            for term, _distance, _index in matches
+            if term != token and not term.startswith(token)
+        ]

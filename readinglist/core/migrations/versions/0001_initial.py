@@ -81,11 +81,15 @@ def upgrade() -> None:
     op.create_table(
         "paper_tags",
         sa.Column(
-            "paper_id", sa.Integer(), sa.ForeignKey("papers.id", ondelete="CASCADE"),
+            "paper_id",
+            sa.Integer(),
+            sa.ForeignKey("papers.id", ondelete="CASCADE"),
             primary_key=True,
         ),
         sa.Column(
-            "tag_id", sa.Integer(), sa.ForeignKey("tags.id", ondelete="CASCADE"),
+            "tag_id",
+            sa.Integer(),
+            sa.ForeignKey("tags.id", ondelete="CASCADE"),
             primary_key=True,
         ),
     )
@@ -93,12 +97,16 @@ def upgrade() -> None:
     op.create_table(
         "paper_collections",
         sa.Column(
-            "paper_id", sa.Integer(), sa.ForeignKey("papers.id", ondelete="CASCADE"),
+            "paper_id",
+            sa.Integer(),
+            sa.ForeignKey("papers.id", ondelete="CASCADE"),
             primary_key=True,
         ),
         sa.Column(
-            "collection_id", sa.Integer(),
-            sa.ForeignKey("collections.id", ondelete="CASCADE"), primary_key=True,
+            "collection_id",
+            sa.Integer(),
+            sa.ForeignKey("collections.id", ondelete="CASCADE"),
+            primary_key=True,
         ),
         sa.Column("position", sa.Integer(), nullable=False),
     )
@@ -107,8 +115,10 @@ def upgrade() -> None:
         "imports",
         sa.Column("id", sa.Integer(), primary_key=True),
         sa.Column(
-            "collection_id", sa.Integer(),
-            sa.ForeignKey("collections.id", ondelete="SET NULL"), nullable=True,
+            "collection_id",
+            sa.Integer(),
+            sa.ForeignKey("collections.id", ondelete="SET NULL"),
+            nullable=True,
         ),
         sa.Column("source", sa.Text(), nullable=False),
         sa.Column("format", sa.String(40), nullable=False),
@@ -123,11 +133,15 @@ def upgrade() -> None:
     op.create_table(
         "duplicate_candidates",
         sa.Column(
-            "paper_id", sa.Integer(), sa.ForeignKey("papers.id", ondelete="CASCADE"),
+            "paper_id",
+            sa.Integer(),
+            sa.ForeignKey("papers.id", ondelete="CASCADE"),
             primary_key=True,
         ),
         sa.Column(
-            "other_id", sa.Integer(), sa.ForeignKey("papers.id", ondelete="CASCADE"),
+            "other_id",
+            sa.Integer(),
+            sa.ForeignKey("papers.id", ondelete="CASCADE"),
             primary_key=True,
         ),
         sa.Column("score", sa.Float(), nullable=False),
@@ -166,7 +180,15 @@ def downgrade() -> None:
     op.execute("DROP TABLE IF EXISTS papers_fts_vocab")
     op.execute("DROP TABLE IF EXISTS papers_fts")
     for table in (
-        "settings", "history", "saved_searches", "duplicate_candidates", "imports",
-        "paper_collections", "paper_tags", "collections", "tags", "papers",
+        "settings",
+        "history",
+        "saved_searches",
+        "duplicate_candidates",
+        "imports",
+        "paper_collections",
+        "paper_tags",
+        "collections",
+        "tags",
+        "papers",
     ):
         op.drop_table(table)
