@@ -1,0 +1,284 @@
+"""The main window: layout of sidebar, list and abstract pane, and the wiring between them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget
+
+from readinglist.core.changes import Changes
+from readinglist.core.commands import SetNote
+from readinglist.core.errors import ReadingListError
+from readinglist.gui import windowstate
+from readinglist.gui.actions import ActionSet
+from readinglist.gui.dialogs.errors import show_error
+from readinglist.gui.dialogs.importing import ImportFlow
+from readinglist.gui.handlers import Handlers
+from readinglist.gui.icons import app_icon
+from readinglist.gui.keymap import Keymap
+from readinglist.gui.listcontroller import ListController
+from readinglist.gui.models import PaperModel
+from readinglist.gui.operations import Operations
+from readinglist.gui.tagcolors import TagColors
+from readinglist.gui.views import import_view
+from readinglist.gui.widgets.detailpane import DetailPane
+from readinglist.gui.widgets.filterbar import FilterBar
+from readinglist.gui.widgets.paperview import PaperView
+from readinglist.gui.widgets.sidebar import Sidebar, load_sidebar
+from readinglist.gui.widgets.statusbar import StatusBar
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from PySide6.QtCore import QPoint, QSettings
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
+    from readinglist.core.library import Library
+
+KEY_HINT_ACTIONS = ("paper.rate.0", "paper.queue", "paper.read", "paper.skip", "paper.tag",
+                    "paper.untag", "edit.undo")
+
+
+class MainWindow(QMainWindow):
+    """Sidebar | paper list under a filter bar | abstract pane, over one library."""
+
+    def __init__(self, library: Library, settings: QSettings,
+                 keymap: Keymap | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.settings = settings
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("readinglist")
+        self.setWindowIcon(app_icon())
+        self.setAcceptDrops(True)
+        self.setUnifiedTitleAndToolBarOnMac(True)
+        self._last_import: list[int] | None = None
+        self._total = 0
+        self._history_seen: tuple[str | None, str | None, int] | None = None
+
+        self.colors = TagColors()
+        self.ops = Operations(library, self)
+        self.model = PaperModel(library, self)
+        self.paper_view = PaperView(self.model, self.colors)
+        self.sidebar = Sidebar(self.colors)
+        self.filter_bar = FilterBar()
+        self.detail = DetailPane(self.colors)
+        self.status = StatusBar()
+        self.list = ListController(library, self.model, self.paper_view, self)
+        self.import_flow = ImportFlow(library, self)
+        self.keymap = keymap if keymap is not None else Keymap()
+        self.refused_keys = self.keymap.load_overrides(settings)
+        self.handlers = Handlers(self)
+        self.actions = ActionSet(self.keymap, self.handlers, self, self.paper_view)
+
+        self._build_layout()
+        self._wire()
+        self._detail_timer = QTimer(self)
+        self._detail_timer.setSingleShot(True)
+        self._detail_timer.setInterval(0)
+        self._detail_timer.timeout.connect(self.refresh_detail)
+
+        view_key = windowstate.restore(self, settings)
+        self.refresh_sidebar()
+        self.ops.emit_history()
+        if not self.sidebar.select_key(view_key, emit=False):
+            view_key = "all"
+            self.sidebar.select_key(view_key, emit=False)
+        view = self.sidebar.view(view_key)
+        if view is not None:
+            self.list.set_view(view)
+        self.paper_view.setFocus()
+
+    # -- layout -------------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        self.actions.build_menus(self.menuBar())
+        toolbar = QToolBar("Toolbar")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(18, 18))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.actions.build_toolbar(toolbar)
+        self.addToolBar(toolbar)
+
+        center = QWidget()
+        center.setObjectName("listColumn")
+        column = QVBoxLayout(center)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.filter_bar)
+        column.addWidget(self.paper_view, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([215, 680, 385])
+        self.sidebar.setMinimumWidth(160)
+        self.detail.setMinimumWidth(280)
+        self.setCentralWidget(self.splitter)
+        self.setStatusBar(self.status)
+
+        self.paper_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self._context_menu = QMenu(self)
+        self.actions.fill_context_menu(self._context_menu, QMenu("&Rate", self))
+        self.setTabOrder(self.filter_bar.field, self.paper_view)
+        self.setTabOrder(self.paper_view, self.detail.note)
+
+    def _wire(self) -> None:
+        self.sidebar.view_selected.connect(self.list.set_view)
+        self.filter_bar.filter_changed.connect(self.list.set_text)
+        self.filter_bar.leave_requested.connect(self.handlers.focus_list)
+        self.filter_bar.save_requested.connect(self.handlers.save_search)
+        self.list.query_failed.connect(self.filter_bar.show_hint)
+        self.list.query_accepted.connect(self.filter_bar.clear_hint)
+        self.list.results_shown.connect(lambda _n: self.update_counts())
+        self.paper_view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.paper_view.customContextMenuRequested.connect(self._show_context_menu)
+        self.detail.note_edited.connect(lambda pid, text: self.ops.execute(SetNote(pid, text)))
+        self.detail.rating_chosen.connect(self.handlers.rate)
+        self.ops.did_change.connect(self._library_did_change)
+        self.ops.history_did_change.connect(self.actions.set_history)
+        self.ops.history_did_change.connect(self._remember_history)
+        self.ops.failed.connect(lambda message: show_error(self, "readinglist", message))
+        self.import_flow.finished.connect(self._imported)
+
+    # -- public operations ----------------------------------------------------------------------
+
+    def say(self, message: str) -> None:
+        """Show what just happened in the status bar."""
+        self.status.say(message)
+
+    def import_files(self, paths: Sequence[Path]) -> bool:
+        """Import files (as File ▸ Import… and dropping files do); False if one is running."""
+        self.detail.flush()
+        started = self.import_flow.start(list(paths))
+        if started:
+            self.say(f"Importing {len(paths)} file{'s' if len(paths) != 1 else ''}…")
+        return started
+
+    def refresh_all(self, message: str = "") -> None:
+        """Reload the sidebar, the list and the pane (after changes made elsewhere)."""
+        self.model.set_ids(self.model.ids)
+        self.refresh_sidebar()
+        self.list.refresh()
+        self.ops.emit_history()
+        if message:
+            self.say(message)
+
+    def refresh_sidebar(self) -> None:
+        try:
+            tags = self.library.tags()
+            self.colors.update(tags)
+            data = load_sidebar(self.library, self._last_import)
+            self._total = data.total
+            self.sidebar.populate(data)
+        except ReadingListError as error:
+            self.say(str(error))
+        self.update_counts()
+
+    def update_counts(self) -> None:
+        self.status.set_counts(self.model.rowCount(), self._total,
+                               len(self.paper_view.selectionModel().selectedRows()))
+
+    def refresh_detail(self) -> None:
+        ids = self.paper_view.selected_ids()
+        if len(ids) == 1:
+            try:
+                paper = self.library.detail(ids[0])
+            except ReadingListError:
+                self.detail.show_nothing()
+                return
+            self.detail.show_paper(paper, self.filter_bar.text())
+        elif ids:
+            self.detail.show_selection(len(ids), self._key_hint())
+        else:
+            self.detail.show_nothing()
+
+    # -- reactions ------------------------------------------------------------------------------
+
+    def _library_did_change(self, changes: Changes, message: str) -> None:
+        if message:
+            self.say(message)
+        if not changes:
+            return
+        self.list.library_did_change(changes)
+        self.refresh_sidebar()
+        current = self.detail.paper
+        if changes.paper_set or (current is not None and current.id in changes.papers):
+            self.refresh_detail()
+
+    def _selection_changed(self) -> None:
+        self.detail.flush()
+        self._detail_timer.start()
+        self.update_counts()
+
+    def _imported(self, new_ids: list[int], message: str) -> None:
+        self.say(message)
+        if new_ids:
+            self._last_import = new_ids
+            self.refresh_sidebar()
+            view = import_view(new_ids)
+            self.sidebar.select_key(view.key, emit=False)
+            self.list.set_view(view)
+        self.ops.announce(Changes(paper_set=True, tags=True, collections=True), message)
+
+    def _show_context_menu(self, position: QPoint) -> None:
+        if self.paper_view.selected_ids():
+            self._context_menu.popup(self.paper_view.viewport().mapToGlobal(position))
+
+    def _key_hint(self) -> str:
+        parts = []
+        for action_id in KEY_HINT_ACTIONS:
+            entry = self.keymap[action_id]
+            if entry.keys:
+                title = "0–5 rate" if action_id == "paper.rate.0" else entry.title.rstrip("…")
+                key = "" if action_id == "paper.rate.0" else f"{entry.keys[0]} "
+                parts.append(f"{key}{title}".strip())
+        return ", ".join(parts)
+
+    # -- Qt events ----------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_files(paths)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self._catch_up()
+
+    def _catch_up(self) -> None:
+        """Refresh when the library changed elsewhere (the CLI, another window)."""
+        try:
+            seen = (*self.library.history_labels(), self.library.count())
+        except ReadingListError:
+            return
+        if self._history_seen is not None and seen != self._history_seen:
+            self.refresh_all()
+        self._history_seen = seen
+
+    def _remember_history(self, undo: str | None, redo: str | None) -> None:
+        self._history_seen = (undo, redo, self._total)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.detail.flush()
+        if self.import_flow.running():
+            self.import_flow.cancel()
+        self.import_flow.wait()
+        self.list.runner.wait()
+        windowstate.save(self, self.settings)
+        super().closeEvent(event)

@@ -1,0 +1,206 @@
+"""The paper list model: the current search's ids, with rows fetched lazily in blocks.
+
+Like Anki's browser table model, the model holds only ids; rows come from
+``Library.rows`` a block at a time and are cached. ``data()`` never queries: a row not
+yet cached is drawn empty and its block is loaded on the next turn of the event loop
+(the view also asks for the visible blocks before it paints, see ``ensure_rows``).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+
+from readinglist.core.models import Status
+from readinglist.gui.columns import Column
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from readinglist.core.library import Library
+    from readinglist.core.records import PaperRow
+
+BLOCK = 200
+MAX_BLOCKS = 64
+RowRole = Qt.ItemDataRole.UserRole + 1
+"""The whole PaperRow (for delegates)."""
+IdRole = Qt.ItemDataRole.UserRole + 2
+
+STATUS_TEXT = {
+    Status.INBOX: "Inbox",
+    Status.QUEUED: "Queued",
+    Status.READING: "Reading",
+    Status.READ: "Read",
+    Status.SKIPPED: "Skipped",
+}
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class PaperModel(QAbstractTableModel):
+    """A table over a list of paper ids."""
+
+    sort_requested = Signal(int, bool)
+    """(column, descending): a header was clicked; the list controller searches again."""
+
+    def __init__(self, library: Library, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self._ids: list[int] = []
+        self._rows_of: dict[int, int] | None = None
+        self._blocks: OrderedDict[int, list[PaperRow | None]] = OrderedDict()
+        self._wanted: set[int] = set()
+        self._loader = QTimer(self)
+        self._loader.setSingleShot(True)
+        self._loader.setInterval(0)
+        self._loader.timeout.connect(self._load_wanted)
+
+    # -- ids --------------------------------------------------------------------------
+
+    @property
+    def ids(self) -> list[int]:
+        return self._ids
+
+    def set_ids(self, ids: Sequence[int]) -> None:
+        """Show ids (in order), dropping every cached row."""
+        self.beginResetModel()
+        self._ids = list(ids)
+        self._rows_of = None
+        self._blocks.clear()
+        self._wanted.clear()
+        self.endResetModel()
+        self.ensure_rows(0, min(BLOCK, len(self._ids)) - 1)
+
+    def paper_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, paper_id: int) -> int | None:
+        if self._rows_of is None:
+            self._rows_of = {pid: row for row, pid in enumerate(self._ids)}
+        return self._rows_of.get(paper_id)
+
+    def paper_row(self, row: int) -> PaperRow | None:
+        """Return the cached row (loading its block now if needed)."""
+        self.ensure_rows(row, row)
+        return self._cached(row)
+
+    def refresh_papers(self, paper_ids: Iterable[int]) -> None:
+        """Reload the rows of papers whose fields changed and repaint them."""
+        rows = sorted(r for pid in paper_ids if (r := self.row_of(pid)) is not None)
+        if not rows:
+            return
+        stale = {row // BLOCK for row in rows}
+        for block in stale:
+            self._blocks.pop(block, None)
+        if len(stale) <= 4:
+            self._load(sorted(stale))
+        last = self.columnCount() - 1
+        self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], last))
+
+    # -- loading --------------------------------------------------------------------------
+
+    def ensure_rows(self, first: int, last: int) -> None:
+        """Load the blocks covering rows first..last that are not cached yet."""
+        if first < 0 or last < first or not self._ids:
+            return
+        last = min(last, len(self._ids) - 1)
+        missing = [b for b in range(first // BLOCK, last // BLOCK + 1) if b not in self._blocks]
+        if missing:
+            self._load(missing)
+
+    def _cached(self, row: int) -> PaperRow | None:
+        block = self._blocks.get(row // BLOCK)
+        if block is None:
+            return None
+        self._blocks.move_to_end(row // BLOCK)
+        return block[row % BLOCK]
+
+    def _load(self, blocks: list[int]) -> None:
+        ids = [pid for b in blocks for pid in self._ids[b * BLOCK:(b + 1) * BLOCK]]
+        found = {row.id: row for row in self.library.rows(ids)}
+        for b in blocks:
+            self._blocks[b] = [found.get(pid) for pid in self._ids[b * BLOCK:(b + 1) * BLOCK]]
+            self._blocks.move_to_end(b)
+        while len(self._blocks) > MAX_BLOCKS:
+            self._blocks.popitem(last=False)
+
+    def _load_wanted(self) -> None:
+        wanted = sorted(b for b in self._wanted if b not in self._blocks)
+        self._wanted.clear()
+        if not wanted:
+            return
+        self._load(wanted)
+        last = self.columnCount() - 1
+        for b in wanted:
+            end = min((b + 1) * BLOCK, len(self._ids)) - 1
+            self.dataChanged.emit(self.index(b * BLOCK, 0), self.index(end, last))
+
+    # -- Qt model interface ---------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        spec = Column(section).spec
+        if role == Qt.ItemDataRole.DisplayRole:
+            return spec.header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return spec.tooltip or None
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == IdRole:
+            return self._ids[index.row()]
+        paper = self._cached(index.row())
+        if paper is None:
+            self._wanted.add(index.row() // BLOCK)
+            self._loader.start()
+            return None
+        if role == RowRole:
+            return paper
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(paper, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (Column.TITLE, Column.TAGS,
+                                                              Column.COLLECTIONS):
+            return _display(paper, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.ADDED, Column.QUEUE):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Ask the owner to search again in a new order (the core sorts, not the model)."""
+        self.sort_requested.emit(column, order == Qt.SortOrder.DescendingOrder)
+
+
+def _display(paper: PaperRow, column: Column) -> str:
+    if column == Column.TITLE:
+        return paper.title
+    if column == Column.RATING:
+        return "" if paper.rating is None else "★" * paper.rating
+    if column == Column.STATUS:
+        return STATUS_TEXT.get(Status(paper.status), paper.status)
+    if column == Column.TAGS:
+        return ", ".join(paper.tags)
+    if column == Column.COLLECTIONS:
+        return ", ".join(paper.collections)
+    if column == Column.ADDED:
+        return paper.added_at.strftime("%d %b %Y")
+    if column == Column.QUEUE:
+        return "" if paper.queue_position is None else str(paper.queue_position)
+    return ""

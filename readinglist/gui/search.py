@@ -1,0 +1,86 @@
+"""Run library searches off the UI thread and drop results that arrive too late."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from readinglist.core.errors import ReadingListError
+
+if TYPE_CHECKING:
+    from readinglist.core.library import Library
+    from readinglist.core.search import SearchResult, SortKey
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRequest:
+    query: str
+    sort: SortKey | None
+    descending: bool
+
+
+class _Relay(QObject):
+    done = Signal(int, object, object)
+    """(generation, SearchResult or None, error message or None)."""
+
+
+class _Job(QRunnable):
+    def __init__(self, library: Library, request: SearchRequest, generation: int, relay: _Relay):
+        super().__init__()
+        self.library = library
+        self.request = request
+        self.generation = generation
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self.library.search(
+                self.request.query, self.request.sort, self.request.descending
+            )
+        except ReadingListError as error:
+            self.relay.done.emit(self.generation, None, str(error))
+            return
+        self.relay.done.emit(self.generation, result, None)
+
+
+class SearchRunner(QObject):
+    """Search in a worker thread; only the newest request's answer is delivered."""
+
+    finished = Signal(object, object)
+    """(SearchRequest, SearchResult) for the newest request."""
+    failed = Signal(object, str)
+    """(SearchRequest, hint) when the newest request's query is malformed."""
+
+    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(2)
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._deliver)
+        self._generation = 0
+        self._requests: dict[int, SearchRequest] = {}
+
+    def request(self, request: SearchRequest) -> None:
+        """Start a search; any earlier one still running is forgotten."""
+        self._generation += 1
+        self._requests = {self._generation: request}
+        self._pool.start(_Job(self.library, request, self._generation, self._relay))
+
+    def busy(self) -> bool:
+        return bool(self._requests)
+
+    def wait(self) -> None:
+        """Block until the worker threads are idle (for shutdown)."""
+        self._pool.waitForDone()
+
+    def _deliver(self, generation: int, result: SearchResult | None, error: str | None) -> None:
+        request = self._requests.pop(generation, None)
+        if request is None:
+            return  # a newer request superseded this one
+        if error is not None:
+            self.failed.emit(request, error)
+        else:
+            self.finished.emit(request, result)

@@ -1,0 +1,153 @@
+"""Paint the paper list's rating stars, status pills and tag chips (no widget per row)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPalette, QPolygonF
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from readinglist.gui.models import STATUS_TEXT, RowRole
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+    from PySide6.QtWidgets import QWidget
+
+    from readinglist.core.records import PaperRow
+    from readinglist.gui.tagcolors import TagColors
+
+STAR_GOLD = QColor("#e0a100")
+STAR_EMPTY = QColor("#c9ced6")
+STATUS_COLORS = {
+    "inbox": QColor("#5b6b7f"),
+    "queued": QColor("#2f6fd6"),
+    "reading": QColor("#8a4fd1"),
+    "read": QColor("#2e8b57"),
+    "skipped": QColor("#9aa3ad"),
+}
+
+
+def star_polygon(center: QPointF, radius: float) -> QPolygonF:
+    """Return a five-pointed star around center."""
+    import math
+
+    points = []
+    for i in range(10):
+        r = radius if i % 2 == 0 else radius * 0.45
+        angle = -math.pi / 2 + i * math.pi / 5
+        points.append(QPointF(center.x() + r * math.cos(angle), center.y() + r * math.sin(angle)))
+    return QPolygonF(points)
+
+
+def paint_stars(painter: QPainter, rect: QRect, rating: int | None, size: float = 14.0,
+                empty: QColor = STAR_EMPTY) -> None:
+    """Draw five stars left-aligned in rect, rating of them filled."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    y = rect.center().y() + 0.5
+    for i in range(5):
+        center = QPointF(rect.left() + size / 2 + i * (size + 1), y)
+        filled = rating is not None and i < rating
+        painter.setBrush(STAR_GOLD if filled else empty)
+        painter.drawPolygon(star_polygon(center, size / 2))
+    painter.restore()
+
+
+class _RowDelegate(QStyledItemDelegate):
+    """Draw the item background (selection, hover) then let subclasses paint content."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        paper = index.data(RowRole)
+        if paper is not None:
+            selected = bool(option.state & QStyle.StateFlag.State_Selected)
+            self.paint_content(painter, option.rect.adjusted(6, 0, -4, 0), paper, selected, opt)
+
+    def paint_content(self, painter: QPainter, rect: QRect, paper: PaperRow, selected: bool,
+                      option: QStyleOptionViewItem) -> None:
+        raise NotImplementedError
+
+
+class StarDelegate(_RowDelegate):
+    def paint_content(self, painter: QPainter, rect: QRect, paper: PaperRow, selected: bool,
+                      option: QStyleOptionViewItem) -> None:
+        if paper.rating is None:
+            return
+        empty = QColor(255, 255, 255, 90) if selected else STAR_EMPTY
+        paint_stars(painter, rect, paper.rating, 13.0, empty)
+
+    def sizeHint(self, option: QStyleOptionViewItem,  # noqa: N802
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        return QSize(5 * 14 + 12, super().sizeHint(option, index).height())
+
+
+class StatusDelegate(_RowDelegate):
+    def paint_content(self, painter: QPainter, rect: QRect, paper: PaperRow, selected: bool,
+                      option: QStyleOptionViewItem) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        color = STATUS_COLORS.get(paper.status, QColor("#777"))
+        dot = QRectF(rect.left(), rect.center().y() - 3.5, 7, 7)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("white") if selected else color)
+        painter.drawEllipse(dot)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(option.palette.color(role))
+        painter.setFont(option.font)
+        text_rect = rect.adjusted(14, 0, 0, 0)
+        text = STATUS_TEXT.get(paper.status, paper.status)  # type: ignore[call-overload]
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                         text)
+        painter.restore()
+
+
+class ChipsDelegate(_RowDelegate):
+    """Draw tags as rounded coloured chips, as many as fit, then "+N"."""
+
+    def __init__(self, colors: TagColors, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.colors = colors
+
+    def paint_content(self, painter: QPainter, rect: QRect, paper: PaperRow, selected: bool,
+                      option: QStyleOptionViewItem) -> None:
+        if not paper.tags:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = option.font
+        font.setPointSizeF(max(font.pointSizeF() - 1, 7))
+        painter.setFont(font)
+        metrics = QFontMetrics(font)
+        height = metrics.height() + 2
+        top = rect.center().y() - height / 2 + 1
+        x = float(rect.left())
+        for i, name in enumerate(paper.tags):
+            width = metrics.horizontalAdvance(name) + 12
+            remaining = len(paper.tags) - i
+            more = f"+{remaining}"
+            if x + width > rect.right() and i > 0:
+                painter.setPen(option.palette.color(
+                    QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
+                painter.drawText(QRectF(x, top, metrics.horizontalAdvance(more) + 4, height),
+                                 Qt.AlignmentFlag.AlignCenter, more)
+                break
+            background, text = self.colors.chip_colors(name)
+            chip = QRectF(x, top, min(width, rect.right() - x), height)
+            path = QPainterPath()
+            path.addRoundedRect(chip, height / 2, height / 2)
+            painter.fillPath(path, background)
+            painter.setPen(text)
+            painter.drawText(chip.adjusted(6, 0, -6, 0), Qt.AlignmentFlag.AlignCenter,
+                             metrics.elidedText(name, Qt.TextElideMode.ElideRight,
+                                                int(chip.width()) - 12))
+            x += width + 4
+        painter.restore()

@@ -1,0 +1,142 @@
+"""The abstract pane: the current paper's title, abstract, facts, rating, links and note."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from readinglist.gui.paperhtml import STYLE, paper_html, selection_html
+from readinglist.gui.widgets.noteeditor import NoteEditor
+from readinglist.gui.widgets.rating import RatingWidget
+
+if TYPE_CHECKING:
+    from readinglist.core.records import PaperDetail
+    from readinglist.gui.tagcolors import TagColors
+
+
+class DetailPane(QWidget):
+    """Show one paper (or a summary of a multi-selection) and edit its note and rating."""
+
+    note_edited = Signal(int, str)
+    rating_chosen = Signal(object)
+    link_opened = Signal(str)
+
+    def __init__(self, colors: TagColors, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self.colors = colors
+        self._paper: PaperDetail | None = None
+        self._query = ""
+
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("abstractView")
+        self.browser.setOpenLinks(False)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.document().setDefaultStyleSheet(STYLE)
+        self.browser.document().setDocumentMargin(14)
+        self.browser.anchorClicked.connect(self._open_link)
+        self.browser.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+        self.rating = RatingWidget()
+        self.rating.rating_chosen.connect(self.rating_chosen)
+        self.note = NoteEditor()
+        self.note.note_edited.connect(self.note_edited)
+        note_title = QLabel("NOTE")
+        note_title.setObjectName("sectionLabel")
+        rating_title = QLabel("RATING")
+        rating_title.setObjectName("sectionLabel")
+
+        footer = QWidget()
+        footer.setObjectName("noteArea")
+        footer_layout = QVBoxLayout(footer)
+        footer_layout.setContentsMargins(14, 8, 14, 12)
+        footer_layout.setSpacing(6)
+        rating_row = QHBoxLayout()
+        rating_row.addWidget(rating_title)
+        rating_row.addSpacing(8)
+        rating_row.addWidget(self.rating)
+        rating_row.addStretch(1)
+        footer_layout.addLayout(rating_row)
+        footer_layout.addWidget(note_title)
+        footer_layout.addWidget(self.note, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("detailSplitter")
+        self.splitter.addWidget(self.browser)
+        self.splitter.addWidget(footer)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([520, 200])
+
+        self.placeholder = QTextBrowser()
+        self.placeholder.setObjectName("abstractView")
+        self.placeholder.document().setDefaultStyleSheet(STYLE)
+        self.placeholder.document().setDocumentMargin(14)
+        self.placeholder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.placeholder)
+        self.stack.addWidget(self.splitter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.show_nothing()
+
+    @property
+    def paper(self) -> PaperDetail | None:
+        return self._paper
+
+    def show_paper(self, paper: PaperDetail, query: str) -> None:
+        """Show paper with query's words highlighted (keeps the scroll position on refresh)."""
+        same = self._paper is not None and self._paper.id == paper.id
+        scroll = self.browser.verticalScrollBar().value() if same else 0
+        self._paper, self._query = paper, query
+        self.browser.setHtml(paper_html(paper, query, self.colors))
+        self.browser.verticalScrollBar().setValue(scroll)
+        self.rating.set_rating(paper.rating)
+        self.note.show_note(paper.id, paper.note)
+        self.stack.setCurrentWidget(self.splitter)
+
+    def show_selection(self, count: int, key_hint: str) -> None:
+        self._leave_paper()
+        self.placeholder.setHtml(selection_html(count, key_hint))
+        self.stack.setCurrentWidget(self.placeholder)
+
+    def show_nothing(self) -> None:
+        self._leave_paper()
+        self.placeholder.setHtml('<p class="empty" align="center"><br><br>No paper selected.</p>')
+        self.stack.setCurrentWidget(self.placeholder)
+
+    def focus_note(self) -> None:
+        if self._paper is not None:
+            self.note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.note.moveCursor(self.note.textCursor().MoveOperation.End)
+
+    def focus_abstract(self) -> None:
+        if self._paper is not None:
+            self.browser.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def flush(self) -> None:
+        """Save a pending note edit now (before closing or switching papers)."""
+        self.note.flush()
+
+    def _leave_paper(self) -> None:
+        self.note.show_note(None, "")
+        self._paper = None
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.scheme() in ("http", "https"):
+            self.link_opened.emit(url.toString())
+            QDesktopServices.openUrl(url)

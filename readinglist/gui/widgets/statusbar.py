@@ -1,0 +1,34 @@
+"""The status bar: what the last action did on the left, "N of M papers" on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+
+class StatusBar(QStatusBar):
+    """Keep the last action's message until the next one (no timeouts to miss)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusBar")
+        self.setSizeGripEnabled(True)
+        self.message = QLabel()
+        self.message.setObjectName("statusMessage")
+        self.counts = QLabel()
+        self.counts.setObjectName("statusCounts")
+        self.addWidget(self.message, 1)
+        self.addPermanentWidget(self.counts)
+
+    def say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setToolTip(text)
+
+    def set_counts(self, shown: int, total: int, selected: int = 0) -> None:
+        noun = "paper" if total == 1 else "papers"
+        text = f"{shown:,} of {total:,} {noun}"
+        if selected > 1:
+            text = f"{selected:,} selected · {text}"
+        self.counts.setText(text)
+
+    def counts_text(self) -> str:
+        return self.counts.text()
