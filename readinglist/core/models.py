@@ -78,6 +78,8 @@ class Paper(Base):
     title: Mapped[str] = mapped_column(Text(collation="NOCASE"), index=True)
     abstract: Mapped[str] = mapped_column(Text, default="")
     title_key: Mapped[str] = mapped_column(Text, index=True)
+    # The key backwards, so titles that end alike sort together (revision 0003).
+    title_key_reversed: Mapped[str] = mapped_column(Text, index=True, default="")
     citation_key: Mapped[str | None] = mapped_column(String(200), unique=True)
     rating: Mapped[int | None] = mapped_column(Integer, index=True)
     status: Mapped[str] = mapped_column(String(16), default=Status.INBOX.value, index=True)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import delete, func, insert, select, text
 
-from readinglist.core import citekeys
+from readinglist.core import bulk, citekeys
 from readinglist.core.changes import Changes
 from readinglist.core.commands.base import Command
 from readinglist.core.commands.rows import (
@@ -36,6 +36,8 @@ from readinglist.core.models import (
 from readinglist.core.normalize import clean_text, title_key
 
 if TYPE_CHECKING:
+    import sqlite3
+
     from sqlalchemy.orm import Session
 
     from readinglist.core.records import PaperRecord
@@ -44,6 +46,28 @@ Progress = Callable[[int, int], None]
 """Called with (records done, records in all) while an import runs."""
 
 BATCH = 2000
+_PAPER_COLUMNS = (
+    "id",
+    "title",
+    "abstract",
+    "title_key",
+    "title_key_reversed",
+    "citation_key",
+    "rating",
+    "status",
+    "status_changed_at",
+    "queue_position",
+    "note",
+    "added_at",
+    "modified_at",
+    "authors",
+    "year",
+    "venue",
+    "doi",
+    "url",
+    "entry_type",
+)
+_LINK_COLUMNS = ("paper_id", "collection_id", "position")
 _PAPERS = PAPERS
 _COLLECTIONS = COLLECTIONS
 _IMPORTS = IMPORTS
@@ -257,55 +281,54 @@ class ImportPapers(Command):
         collection_id: int,
         now: datetime,
     ) -> list[int]:
-        next_id = _next_paper_id(session)
-        keys_taken: set[str] = set()
+        db = bulk.raw_connection(session)
+        stamp = bulk.sql_datetime(now)
+        first_id = next_id = _next_paper_id(session)
+        keys = _CitationKeys(db)
         queue_end = session.scalar(select(func.max(Paper.queue_position))) or 0
         ids: list[int] = []
         done = 0
-        for batch in _batches(new_records, BATCH):
-            rows = []
-            for _position, record, key in batch:
-                paper_id = next_id
-                next_id += 1
-                status = record.status if record.status in STATUS_NAMES else Status.INBOX.value
-                queue_position = None
-                if status == Status.QUEUED:
-                    queue_end += 1
-                    queue_position = queue_end
-                rows.append(
-                    {
-                        "id": paper_id,
-                        "title": clean_text(record.title),
-                        "abstract": record.abstract.strip(),
-                        "title_key": key,
-                        "citation_key": _citation_key(session, record, keys_taken),
-                        "rating": record.rating if record.rating in range(6) else None,
-                        "status": status,
-                        "status_changed_at": now if status != Status.INBOX else None,
-                        "queue_position": queue_position,
-                        "note": record.note,
-                        "added_at": now,
-                        "modified_at": now,
-                        "authors": "\n".join(a.strip() for a in record.authors if a.strip()),
-                        "year": record.year,
-                        "venue": record.venue,
-                        "doi": record.doi,
-                        "url": record.url,
-                        "entry_type": record.entry_type,
-                    }
-                )
-                ids.append(paper_id)
-            session.execute(insert(_PAPERS), rows)
-            session.execute(
-                insert(paper_collections),
-                [
-                    {"paper_id": row["id"], "collection_id": collection_id, "position": position}
-                    for row, (position, _r, _k) in zip(rows, batch, strict=True)
-                ],
-            )
-            done += len(batch)
-            if self.progress is not None:
-                self.progress(done, len(new_records))
+        with bulk.fts_filled_afterwards(db, first_id, len(new_records)):
+            for batch in _batches(new_records, BATCH):
+                rows = []
+                links = []
+                for position, record, key in batch:
+                    status = record.status if record.status in STATUS_NAMES else Status.INBOX.value
+                    queue_position = None
+                    if status == Status.QUEUED:
+                        queue_end += 1
+                        queue_position = queue_end
+                    rows.append(
+                        (
+                            next_id,
+                            clean_text(record.title),
+                            record.abstract.strip(),
+                            key,
+                            key[::-1],
+                            keys.assign(record),
+                            record.rating if record.rating in range(6) else None,
+                            status,
+                            stamp if status != Status.INBOX else None,
+                            queue_position,
+                            record.note,
+                            stamp,
+                            stamp,
+                            "\n".join(a.strip() for a in record.authors if a.strip()),
+                            record.year,
+                            record.venue,
+                            record.doi,
+                            record.url,
+                            record.entry_type,
+                        )
+                    )
+                    links.append((next_id, collection_id, position))
+                    ids.append(next_id)
+                    next_id += 1
+                bulk.insert_rows(db, "papers", _PAPER_COLUMNS, rows)
+                bulk.insert_rows(db, "paper_collections", _LINK_COLUMNS, links)
+                done += len(batch)
+                if self.progress is not None:
+                    self.progress(done, len(new_records))
         return ids
 
     def _tag_existing_later(self, paper_id: int, record: PaperRecord) -> None:
@@ -377,22 +400,33 @@ def _existing_ids(session: Session, keys: list[str]) -> dict[str, int]:
     return found
 
 
-def _citation_key(session: Session, record: PaperRecord, taken: set[str]) -> str:
-    def is_taken(key: str) -> bool:
-        return (
-            key in taken
-            or session.scalar(select(Paper.id).where(Paper.citation_key == key)) is not None
-        )
+class _CitationKeys:
+    """Assign each new paper a unique key: its own if valid and free, else one from the pattern."""
 
-    wanted = record.citation_key.strip()
-    if citekeys.is_valid_key(wanted) and not is_taken(wanted):
-        key = wanted
-    else:
-        key = citekeys.unique_key(
-            citekeys.base_key(record.title, record.authors, record.year), is_taken
-        )
-    taken.add(key)
-    return key
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.taken: set[str] = set()
+        self.looked_up: set[str] = set()
+
+    def assign(self, record: PaperRecord) -> str:
+        wanted = record.citation_key.strip()
+        if citekeys.is_valid_key(wanted) and not self._is_taken(wanted):
+            key = wanted
+        else:
+            base = citekeys.base_key(record.title, record.authors, record.year)
+            self._load(base)
+            key = citekeys.unique_key(base, self.taken.__contains__)
+        self.taken.add(key)
+        return key
+
+    def _is_taken(self, key: str) -> bool:
+        self._load(key)
+        return key in self.taken
+
+    def _load(self, base: str) -> None:
+        if base not in self.looked_up:
+            self.looked_up.add(base)
+            self.taken |= bulk.citation_keys_starting(self.db, base)
 
 
 def _batches(items: list[Any], size: int) -> list[list[Any]]:
