@@ -6,12 +6,12 @@ a few microseconds a row. These helpers run inside the caller's transaction.
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Iterator
     from datetime import datetime
 
     from sqlalchemy.orm import Session
