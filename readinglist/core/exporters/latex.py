@@ -42,9 +42,7 @@ _PDFLATEX_LACKS = frozenset(
     "⊉⊊⊋⊏⊐⊚⊛⊝⊞⊟⊠⊡⊧⊨⊩⊪⊫⊬⊭⊮⊯⊲⊳⊴⊵⊶⊷⊸⊹⊺⊻⊾⋇⋉⋊⋋⋌⋍⋎⋏"
     "⋐⋑⋒⋓⋔⋖⋗⋘⋙⋚⋛⋞⋟⋦⋧⋨⋩⋪⋫⋬⋭⋰"
 )
-_LIGATURES = re.compile(
-    r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[!?])(?=`)|(?<=<)(?=<)|(?<=>)(?=>)"
-)
+_LIGATURES = re.compile(r"([-`'<>])(?=\1)|[!?](?=`)")
 
 _ACCENTED_DOTLESS = re.compile(r"(\\(?:[^A-Za-z\s]|[A-Za-z]\{))\\([ij])(?![A-Za-z])")
 _BRACES = {"{": r"{\textbraceleft}", "}": r"{\textbraceright}"}
@@ -76,21 +74,19 @@ def to_latex(text: str, protect_capitals: bool = False, keep_unicode: bool = Fal
     that are stored, never typeset); whitespace runs with a line break become one break.
     """
     result = LatexText("")
-    text = unicodedata.normalize("NFC", text)
-    parts: list[str] = []
-    for token in re.split(r"(\s+)", text):
-        if not token:
-            continue
-        if token.isspace():
-            parts.append(" " if "\n" not in token else "\n")
-            continue
-        chars = (_char(ch, result, keep_unicode) for ch in token)
-        latex = _LIGATURES.sub("{}", "".join(chars)).replace("@", "{@}")
-        if protect_capitals and any(ch.isupper() for ch in token) and latex:
-            latex = "{" + latex + "}"
-        parts.append(latex)
-    result.latex = "".join(parts).strip()
+    text = _BREAK.sub("\n", unicodedata.normalize("NFC", text).strip())
+    text = _BLANK.sub(" ", text)
+    latex = _NOT_PLAIN.sub(lambda match: _char(match.group(), result, keep_unicode), text)
+    latex = _LIGATURES.sub(r"\g<0>{}", latex).replace("@", "{@}")
+    if protect_capitals:
+        latex = _WORD.sub(_brace_capitalised, latex)
+    result.latex = latex
     return result
+
+
+def _brace_capitalised(match: re.Match[str]) -> str:
+    word = match.group()
+    return "{" + word + "}" if any(ch.isupper() for ch in word) else word
 
 
 def _char(ch: str, result: LatexText, keep_unicode: bool) -> str:
@@ -142,3 +138,12 @@ def describe_losses(text: LatexText) -> str:
     if text.dropped:
         parts.append("dropped " + "".join(dict.fromkeys(text.dropped)))
     return " and ".join(parts)
+
+
+# ASCII that pylatexenc writes as it is; anything else goes through _char one by one.
+_NOT_PLAIN = re.compile(
+    "[^" + re.escape("".join(c for c in map(chr, range(0x21, 0x7F)) if _typeset(c) == c)) + " \n]"
+)
+_BREAK = re.compile(r"\s*\n\s*")
+_BLANK = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
+_WORD = re.compile(r"[^ \n]+")

@@ -16,6 +16,7 @@ Fields read: ``title``, ``author``, ``year`` (else ``date``), the venue (``journ
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bibtexparser.entrypoint import parse_string
@@ -59,6 +60,7 @@ _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _YEAR = re.compile(r"\b(\d{4})\b")
 _KEYWORD_SEPARATOR = re.compile(r"[,;]")
 # What only pylatexenc understands: macros, math, ties, ligatures ("--" is an en dash).
+_MACRO_GROUP = re.compile(r"(\{\\[^{}\s]*(?:\{[^{}]*\})?\})")
 _NEEDS_DECODER = re.compile(r"[\\$~%]|--|``|''|[!?]`|<<|>>")
 
 
@@ -85,7 +87,20 @@ def latex_to_text(latex: str) -> str:
     """Return the Unicode text a LaTeX field value means (``{\\'e}`` is ``é``)."""
     if not _NEEDS_DECODER.search(latex):
         return latex.replace("{", "").replace("}", "")
-    return str(_DECODER.latex_to_text(latex))
+    parts = _MACRO_GROUP.split(latex)
+    plain, groups = parts[0::2], parts[1::2]
+    if any(_NEEDS_DECODER.search(part) for part in plain):
+        return str(_DECODER.latex_to_text(latex))
+    # Only braced macros like {\'e} or {\&}, as our exporter writes: decode each once.
+    decoded = [_decode_group(group) for group in groups] + [""]
+    return "".join(
+        p.replace("{", "").replace("}", "") + d for p, d in zip(plain, decoded, strict=True)
+    )
+
+
+@lru_cache(maxsize=4096)
+def _decode_group(group: str) -> str:
+    return str(_DECODER.latex_to_text(group))
 
 
 class BibtexImporter:

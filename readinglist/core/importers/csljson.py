@@ -64,6 +64,7 @@ def _items_with_lines(text: str, source: str) -> list[tuple[Any, int]]:
     if not text.startswith("[", index):
         raise ImportFailed(source, "CSL-JSON must be an array of items ('[')", line=1)
     items: list[tuple[Any, int]] = []
+    line, counted = 1, 0
     index = _WHITESPACE.match(text, index + 1).end()  # type: ignore[union-attr]
     while not text.startswith("]", index):
         if items:
@@ -74,7 +75,8 @@ def _items_with_lines(text: str, source: str) -> list[tuple[Any, int]]:
             item, end = decoder.raw_decode(text, index)
         except json.JSONDecodeError as error:
             raise _failed(source, text, error.pos, f"invalid JSON: {error.msg}") from None
-        items.append((item, text.count("\n", 0, index) + 1))
+        line, counted = line + text.count("\n", counted, index), index
+        items.append((item, line))
         index = _WHITESPACE.match(text, end).end()  # type: ignore[union-attr]
         if index >= len(text):
             raise _failed(source, text, index, "the array is not closed with ']'")
