@@ -173,4 +173,5 @@ class Handlers:
     def _prompt_closed(self, prompt: TagPrompt) -> None:
         if self.prompt is prompt:
             self.prompt = None
+        self.window.activateWindow()
         self.window.paper_view.setFocus()

@@ -58,8 +58,8 @@ def test_undo_and_redo_keys_walk_the_history(qtbot: QtBot, window: MainWindow) -
     press(qtbot, window, Key.Key_Z, shift_ctrl)
     assert statuses(window, ids) == ["read", "read"]
     assert [row.rating for row in window.library.rows(ids)] == [5, 5]
-    press(qtbot, window, Key.Key_Z, shift_ctrl)
-    assert "Nothing to redo" in window.status.message.text()
+    assert not window.actions["edit.redo"].isEnabled()
+    assert window.actions["edit.redo"].text() == "&Redo"
 
 
 def test_j_and_k_move_the_cursor(qtbot: QtBot, window: MainWindow) -> None:
@@ -112,6 +112,7 @@ def test_t_prompts_for_several_tags_new_ones_included(qtbot: QtBot, window: Main
     prompt.accept()
     settle(qtbot, window)
     assert [row.tags for row in window.library.rows(ids)] == [("nlp", "to read later")] * 3
+    qtbot.waitUntil(window.paper_view.hasFocus)
     qtbot.keyClick(window.paper_view, Key.Key_T, Qt.KeyboardModifier.ShiftModifier)
     prompt = window.handlers.prompt
     assert prompt is not None
@@ -132,8 +133,7 @@ def test_tag_completer_completes_the_last_name(qtbot: QtBot, window: MainWindow)
     prompt.field.setText("nlp, eva")
     completer = prompt.field.completer()
     completer.setCompletionPrefix(completer.splitPath(prompt.field.text())[0])
-    assert completer.currentCompletion() == "evaluation"
-    assert completer.pathFromIndex(completer.currentIndex()) == "nlp, evaluation, "
+    assert completer.currentCompletion() == "nlp, evaluation, "
     prompt.reject()
 
 
