@@ -142,3 +142,17 @@ def test_pasted_format_is_registered_by_name() -> None:
 def test_lower_case_first_title_after_the_header_is_unglued(tmp_path: Path) -> None:
     path = write(tmp_path, (HEADER + "Subscribeself-attention revisited\nAbstract.\n").encode())
     assert titles(path) == ["self-attention revisited"]
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex", "ris", "csv", "csl-json"])
+@pytest.mark.parametrize("name", ["export.txt", "export"])
+def test_exports_are_read_as_their_format_whatever_the_file_name(tmp_path: Path, fmt: str, name: str) -> None:
+    from paperdata import sample_list_papers  # type: ignore[import-not-found]
+
+    from readinglist.core.exporters import export
+
+    papers = sample_list_papers()[:20]
+    path = write(tmp_path, export(fmt, papers).text.encode(), name)
+    parsed = read_file(path)
+    assert parsed.format != "pasted"
+    assert [r.title for r in parsed.records] == [p.title for p in papers]

@@ -79,17 +79,22 @@ class ImporterRegistry:
             raise ImportFailed(name, f"unknown import format (known: {known})") from None
 
     def choose(self, path: PurePath, text: str, format_name: str | None = None) -> Importer:
-        """Pick the importer named, else the one the content looks like, else by extension."""
+        """Pick the importer named, else the first whose sniffer knows the content, else by name.
+
+        Content goes first: exports saved as .txt, or pasted lists named .bib, must still be
+        read as what they are. Sniffers are tried in registry order, strict formats before
+        the permissive pasted-list reader. A file no sniffer knows goes to the importer of
+        its extension, whose parser then names the line that is wrong.
+        """
         if format_name:
             return self.get(format_name)
         importers = self.all()
-        suffix = path.suffix.lower()
-        by_extension = [imp for imp in importers if suffix in imp.extensions]
-        for importer in by_extension:
+        for importer in importers:
             if importer.sniff(text):
                 return importer
+        suffix = path.suffix.lower()
         for importer in importers:
-            if importer not in by_extension and importer.sniff(text):
+            if suffix and suffix in importer.extensions:
                 return importer
         names = ", ".join(imp.label for imp in importers)
         raise ImportFailed(

@@ -1,0 +1,93 @@
+"""Export from the CLI, and the library round trip through every bibliography format."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from readinglist.cli import run
+from readinglist.core.commands import AddTags, SetNote, SetRating, SetStatus
+from readinglist.core.library import Library
+
+ROUND_TRIP_FORMATS = ["bibtex", "biblatex", "ris", "csl-json", "csv"]
+
+
+@pytest.fixture
+def decided(sample_library: Library) -> Library:
+    """Samples with ratings (0 included), tags, every status and notes."""
+    ids = sample_library.search("").ids
+    sample_library.execute(SetRating(ids[:20], 5))
+    sample_library.execute(SetRating(ids[20:30], 0))
+    sample_library.execute(AddTags(ids[:40], ["nlp", "to cite"]))
+    sample_library.execute(SetStatus(ids[40:45], "queued"))
+    sample_library.execute(SetStatus(ids[45:50], "read"))
+    sample_library.execute(SetStatus(ids[50:55], "skipped"))
+    sample_library.execute(SetStatus(ids[55:60], "reading"))
+    sample_library.execute(SetNote(ids[0], "A note with {braces} & 100% $pecial chars"))
+    return sample_library
+
+
+def comparable(library: Library) -> list[tuple[object, ...]]:
+    papers = library.details(library.search("").ids)
+    return sorted(
+        (p.title, p.abstract.split(), p.rating, p.status, tuple(sorted(p.tags)), p.note)
+        for p in papers
+    )
+
+
+@pytest.mark.parametrize("fmt", ROUND_TRIP_FORMATS)
+def test_round_trip_keeps_papers_tags_ratings_statuses_notes(
+    decided: Library, tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exported = tmp_path / f"library.{fmt}"
+    assert (
+        run(["--library", str(decided.path), "export", "--format", fmt, "-o", str(exported)]) == 0
+    )
+    fresh = tmp_path / "fresh.sqlite"
+    assert run(["--library", str(fresh), "import", str(exported)]) == 0
+    capsys.readouterr()
+    with Library.open(fresh) as imported:
+        assert comparable(imported) == comparable(decided)
+
+
+def test_export_to_stdout_defaults_to_bibtex(
+    decided: Library, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["--library", str(decided.path), "export", "--query", "tag:nlp"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("@") == 40
+
+
+def test_export_queue_keeps_queue_order(
+    decided: Library, capsys: pytest.CaptureFixture[str]
+) -> None:
+    decided.move_in_queue([decided.queue()[-1]], "top")
+    assert run(["--library", str(decided.path), "export", "--queue", "--format", "csl-json"]) == 0
+    exported = [item["title"] for item in json.loads(capsys.readouterr().out)]
+    assert exported == [row.title for row in decided.rows(decided.queue())]
+
+
+def test_export_format_follows_the_file_extension(decided: Library, tmp_path: Path) -> None:
+    target = tmp_path / "list.ris"
+    assert (
+        run(["--library", str(decided.path), "export", "--ids", "1", "2", "-o", str(target)]) == 0
+    )
+    assert target.read_text(encoding="utf-8").startswith("TY  - ")
+
+
+def test_markdown_lists_each_paper_once_grouped_by_status(
+    decided: Library, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["--library", str(decided.path), "export", "--format", "markdown"]) == 0
+    text = capsys.readouterr().out
+    assert text.count("- [") == 457
+    assert "- [x]" in text
+
+
+def test_bad_query_in_export_is_one_line(
+    decided: Library, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["--library", str(decided.path), "export", "--query", "a OR"]) == 1
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
