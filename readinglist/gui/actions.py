@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from readinglist.gui.icons import icon
 from readinglist.gui.keymap import Context
-from readinglist.gui.operations import sentence
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar, QToolBar, QWidget
@@ -22,10 +21,10 @@ if TYPE_CHECKING:
 
 MENUS = (("file", "&File"), ("edit", "&Edit"), ("view", "&View"), ("go", "&Go"),
          ("paper", "&Paper"))
-SUBMENUS = {"paper.rate": ("paper", "&Rate")}
+SUBMENUS = {"paper.rate": ("paper", "&Rate"), "paper.queue": ("paper", "Queue &Order")}
 # Separators go before these actions in their menu.
 SEPARATE_BEFORE = {"app.quit", "edit.select_all", "view.save_search", "view.refresh",
-                   "go.open", "paper.tag", "paper.note", "paper.inbox"}
+                   "go.open", "paper.tag", "paper.note", "paper.inbox", "paper.delete"}
 
 
 class ActionSet:
@@ -89,17 +88,18 @@ class ActionSet:
             toolbar.addAction(self.actions[entry.id])
             previous = group
 
-    def fill_context_menu(self, menu: QMenu, rate_menu: QMenu) -> None:
+    def fill_context_menu(self, menu: QMenu) -> None:
         """Fill the paper list's right-click menu with the paper actions."""
+        submenus: dict[str, QMenu] = {}
         for entry in self.keymap:
-            if entry.menu == "paper":
+            if entry.menu in SUBMENUS:
+                if entry.menu not in submenus:
+                    submenus[entry.menu] = menu.addMenu(SUBMENUS[entry.menu][1])
+                submenus[entry.menu].addAction(self.actions[entry.id])
+            elif entry.menu == "paper":
                 if entry.id in SEPARATE_BEFORE:
                     menu.addSeparator()
                 menu.addAction(self.actions[entry.id])
-            elif entry.menu == "paper.rate":
-                rate_menu.addAction(self.actions[entry.id])
-        menu.addSeparator()
-        menu.addMenu(rate_menu)
 
     def set_history(self, undo: str | None, redo: str | None) -> None:
         """Name the step Undo and Redo would act on, as the Edit menu shows it."""
@@ -107,7 +107,7 @@ class ActionSet:
             action = self.actions[action_id]
             action.setEnabled(label is not None)
             action.setText(f"&{verb} {label}" if label else f"&{verb}")
-            action.setStatusTip(f"{sentence(verb)} {label}" if label else f"Nothing to {verb.lower()}")
+            action.setStatusTip(f"{verb} {label}" if label else f"Nothing to {verb.lower()}")
 
 
 def _tooltip(entry: KeyAction) -> str:

@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
 
-from readinglist.core.commands import AddTags, RemoveTags, SaveSearch, SetRating, SetStatus
+from readinglist.core.commands import (
+    AddTags,
+    DeletePapers,
+    RemoveTags,
+    SaveSearch,
+    SetRating,
+    SetStatus,
+)
 from readinglist.core.errors import ReadingListError
 from readinglist.gui.dialogs.tagprompt import TagPrompt
 from readinglist.gui.views import combine
@@ -155,6 +162,17 @@ class Handlers:
             prompt.field.setText(present[0])
             prompt.field.selectAll()
         self._prompt(prompt, lambda names: self.window.ops.execute(RemoveTags(ids, names)))
+
+    def delete_papers(self) -> None:
+        ids = self._selection()
+        if ids:
+            self.window.detail.flush()
+            self.window.ops.execute(DeletePapers(ids))
+
+    def move_in_queue(self, where: str) -> None:
+        ids = self._selection()
+        if ids:
+            self.window.ops.move_in_queue(ids, where)
 
     def edit_note(self) -> None:
         ids = self._selection()

@@ -55,7 +55,8 @@ def swatch(color: QColor, size: int = 16) -> QIcon:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
         inset = size * ratio * 0.22
-        painter.drawEllipse(QRectF(inset, inset, size * ratio - 2 * inset, size * ratio - 2 * inset))
+        diameter = size * ratio - 2 * inset
+        painter.drawEllipse(QRectF(inset, inset, diameter, diameter))
         painter.end()
         pixmap.setDevicePixelRatio(ratio)
         result.addPixmap(pixmap)

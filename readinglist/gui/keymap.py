@@ -115,6 +115,17 @@ DEFAULT_ACTIONS: tuple[KeyAction, ...] = (
               ("Shift+T",), Context.LIST, "remove_tags", menu="paper"),
     KeyAction("paper.note", "Edit &Note", "Write in the note of the current paper", ("N",),
               Context.LIST, "edit_note", menu="paper", icon="note"),
+    KeyAction("paper.delete", "&Delete", "Delete the selected papers from the library "
+              "(undo brings them back)", ("Del",), Context.LIST, "delete_papers", menu="paper"),
+    # Queue order (acts on the queued papers among the selection)
+    KeyAction("queue.up", "Move &Up in Queue", "Move the selected queued papers up",
+              ("Alt+Up",), Context.LIST, "move_in_queue", ("up",), menu="paper.queue"),
+    KeyAction("queue.down", "Move &Down in Queue", "Move the selected queued papers down",
+              ("Alt+Down",), Context.LIST, "move_in_queue", ("down",), menu="paper.queue"),
+    KeyAction("queue.top", "Move to &Top of Queue", "Move the selected queued papers first",
+              ("Alt+Home",), Context.LIST, "move_in_queue", ("top",), menu="paper.queue"),
+    KeyAction("queue.bottom", "Move to &Bottom of Queue", "Move the selected queued papers last",
+              ("Alt+End",), Context.LIST, "move_in_queue", ("bottom",), menu="paper.queue"),
 )
 
 

@@ -21,12 +21,13 @@ from readinglist.gui.keymap import Keymap
 from readinglist.gui.listcontroller import ListController
 from readinglist.gui.models import PaperModel
 from readinglist.gui.operations import Operations
+from readinglist.gui.sidebarmenu import sidebar_menu
 from readinglist.gui.tagcolors import TagColors
 from readinglist.gui.views import import_view
 from readinglist.gui.widgets.detailpane import DetailPane
 from readinglist.gui.widgets.filterbar import FilterBar
 from readinglist.gui.widgets.paperview import PaperView
-from readinglist.gui.widgets.sidebar import Sidebar, load_sidebar
+from readinglist.gui.widgets.sidebar import Sidebar, ViewRole, load_sidebar
 from readinglist.gui.widgets.statusbar import StatusBar
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ class MainWindow(QMainWindow):
         self.keymap = keymap if keymap is not None else Keymap()
         self.refused_keys = self.keymap.load_overrides(settings)
         self.handlers = Handlers(self)
-        self.actions = ActionSet(self.keymap, self.handlers, self, self.paper_view)
+        self.action_set = ActionSet(self.keymap, self.handlers, self, self.paper_view)
 
         self._build_layout()
         self._wire()
@@ -94,13 +95,13 @@ class MainWindow(QMainWindow):
     # -- layout -------------------------------------------------------------------------------
 
     def _build_layout(self) -> None:
-        self.actions.build_menus(self.menuBar())
+        self.action_set.build_menus(self.menuBar())
         toolbar = QToolBar("Toolbar")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
         toolbar.setIconSize(QSize(18, 18))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.actions.build_toolbar(toolbar)
+        self.action_set.build_toolbar(toolbar)
         self.addToolBar(toolbar)
 
         center = QWidget()
@@ -128,7 +129,7 @@ class MainWindow(QMainWindow):
 
         self.paper_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self._context_menu = QMenu(self)
-        self.actions.fill_context_menu(self._context_menu, QMenu("&Rate", self))
+        self.action_set.fill_context_menu(self._context_menu)
         self.setTabOrder(self.filter_bar.field, self.paper_view)
         self.setTabOrder(self.paper_view, self.detail.note)
 
@@ -142,10 +143,12 @@ class MainWindow(QMainWindow):
         self.list.results_shown.connect(lambda _n: self.update_counts())
         self.paper_view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.paper_view.customContextMenuRequested.connect(self._show_context_menu)
+        self.sidebar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.sidebar.customContextMenuRequested.connect(self._show_sidebar_menu)
         self.detail.note_edited.connect(lambda pid, text: self.ops.execute(SetNote(pid, text)))
         self.detail.rating_chosen.connect(self.handlers.rate)
         self.ops.did_change.connect(self._library_did_change)
-        self.ops.history_did_change.connect(self.actions.set_history)
+        self.ops.history_did_change.connect(self.action_set.set_history)
         self.ops.history_did_change.connect(self._remember_history)
         self.ops.failed.connect(lambda message: show_error(self, "readinglist", message))
         self.import_flow.finished.connect(self._imported)
@@ -234,12 +237,19 @@ class MainWindow(QMainWindow):
         if self.paper_view.selected_ids():
             self._context_menu.popup(self.paper_view.viewport().mapToGlobal(position))
 
+    def _show_sidebar_menu(self, position: QPoint) -> None:
+        item = self.sidebar.itemAt(position)
+        key = item.data(0, ViewRole) if item is not None else None
+        menu = sidebar_menu(self, key, self.ops, self.colors) if key else None
+        if menu is not None:
+            menu.popup(self.sidebar.viewport().mapToGlobal(position))
+
     def _key_hint(self) -> str:
         parts = []
         for action_id in KEY_HINT_ACTIONS:
             entry = self.keymap[action_id]
             if entry.keys:
-                title = "0–5 rate" if action_id == "paper.rate.0" else entry.title.rstrip("…")
+                title = "0 to 5 rate" if action_id == "paper.rate.0" else entry.title.rstrip("…")
                 key = "" if action_id == "paper.rate.0" else f"{entry.keys[0]} "
                 parts.append(f"{key}{title}".strip())
         return ", ".join(parts)

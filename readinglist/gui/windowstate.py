@@ -50,11 +50,11 @@ def restore(window: MainWindow, settings: QSettings) -> str:
         header.restoreState(_bytes(settings.value("header")))
         header.blockSignals(False)
         try:
-            column = Column(settings.value("sortColumn", int(DEFAULT_SORT_COLUMN), int))
-        except ValueError:
+            column = Column(int(str(settings.value("sortColumn", int(DEFAULT_SORT_COLUMN)))))
+        except (TypeError, ValueError):
             column = DEFAULT_SORT_COLUMN
-        window.list.set_sort(column, settings.value("sortDescending", False, bool))
-        window.list.explicit_sort = settings.value("sortExplicit", False, bool)
+        window.list.set_sort(column, bool(settings.value("sortDescending", False, bool)))
+        window.list.explicit_sort = bool(settings.value("sortExplicit", False, bool))
         return str(settings.value("view", "all", str))
     finally:
         settings.endGroup()

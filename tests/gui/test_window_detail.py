@@ -44,7 +44,7 @@ def test_note_is_saved_without_a_save_button(qtbot: QtBot, window: MainWindow) -
     qtbot.keyClicks(window.detail.note, "Read section 3")
     qtbot.waitUntil(lambda: window.library.detail(paper_id).note == "Read section 3",
                     timeout=3000)
-    assert "note" in window.actions["edit.undo"].text()
+    assert "note" in window.action_set["edit.undo"].text()
 
 
 def test_note_is_saved_when_switching_papers_at_once(qtbot: QtBot, window: MainWindow) -> None:

@@ -76,7 +76,7 @@ def test_save_search_adds_it_to_the_sidebar(qtbot: QtBot, window: MainWindow,
     settle(qtbot, window)
     assert [s.name for s in window.library.saved_searches()] == ["Entropy papers"]
     assert window.sidebar.view("search:Entropy papers") is not None
-    assert window.actions["edit.undo"].text().startswith("&Undo save")
+    assert window.action_set["edit.undo"].text().startswith("&Undo save")
 
 
 def test_header_click_sorts_through_the_core(qtbot: QtBot, window: MainWindow) -> None:

@@ -38,7 +38,7 @@ def test_import_shows_a_summary_and_the_new_papers(qtbot: QtBot, window: MainWin
     assert "fresh.txt" in box.informativeText()
     box.close()
     assert window.sidebar.view("collection:fresh") is not None
-    assert window.actions["edit.undo"].text().startswith("&Undo import")
+    assert window.action_set["edit.undo"].text().startswith("&Undo import")
 
 
 def test_importing_again_reports_papers_already_present(qtbot: QtBot, window: MainWindow,
@@ -72,14 +72,14 @@ def test_cancel_leaves_the_library_unchanged(qtbot: QtBot, window: MainWindow,
                                              tmp_path: Path) -> None:
     pairs = [(f"Paper number {i} about cancelling", f"Abstract {i}.") for i in range(3000)]
     path = write_pasted(tmp_path / "big.txt", pairs)
-    undo_before = window.actions["edit.undo"].text()
+    undo_before = window.action_set["edit.undo"].text()
     with qtbot.waitSignal(window.import_flow.finished, timeout=30_000) as blocker:
         window.import_files([path])
         window.import_flow.cancel()
     settle(qtbot, window)
     assert blocker.args == [[], "Import cancelled; the library is unchanged."]
     assert window.library.count() == 457
-    assert window.actions["edit.undo"].text() == undo_before
+    assert window.action_set["edit.undo"].text() == undo_before
 
 
 def test_a_second_import_waits_for_the_first(qtbot: QtBot, window: MainWindow,

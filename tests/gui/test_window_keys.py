@@ -24,7 +24,7 @@ def test_number_keys_rate_the_whole_selection(qtbot: QtBot, window: MainWindow) 
     ids = select_rows(window, 0, 3)
     press(qtbot, window, Key.Key_4)
     assert [row.rating for row in window.library.rows(ids)] == [4, 4, 4, 4]
-    assert window.actions["edit.undo"].text() == "&Undo rate 4 papers 4"
+    assert window.action_set["edit.undo"].text() == "&Undo rate 4 papers 4"
     assert "Rate 4 papers 4" in window.status.message.text()
     press(qtbot, window, Key.Key_0)
     assert [row.rating for row in window.library.rows(ids)] == [0, 0, 0, 0]
@@ -50,7 +50,7 @@ def test_undo_and_redo_keys_walk_the_history(qtbot: QtBot, window: MainWindow) -
     press(qtbot, window, Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert statuses(window, ids) == ["inbox", "inbox"]
     assert [row.rating for row in window.library.rows(ids)] == [5, 5]
-    assert window.actions["edit.redo"].text() == "&Redo mark 2 papers read"
+    assert window.action_set["edit.redo"].text() == "&Redo mark 2 papers read"
     press(qtbot, window, Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [row.rating for row in window.library.rows(ids)] == [None, None]
     shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -58,8 +58,8 @@ def test_undo_and_redo_keys_walk_the_history(qtbot: QtBot, window: MainWindow) -
     press(qtbot, window, Key.Key_Z, shift_ctrl)
     assert statuses(window, ids) == ["read", "read"]
     assert [row.rating for row in window.library.rows(ids)] == [5, 5]
-    assert not window.actions["edit.redo"].isEnabled()
-    assert window.actions["edit.redo"].text() == "&Redo"
+    assert not window.action_set["edit.redo"].isEnabled()
+    assert window.action_set["edit.redo"].text() == "&Redo"
 
 
 def test_j_and_k_move_the_cursor(qtbot: QtBot, window: MainWindow) -> None:

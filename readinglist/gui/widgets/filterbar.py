@@ -13,7 +13,8 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent
 
 DEBOUNCE_MS = 150
-PLACEHOLDER = "Filter: words (typos are fine), \"a phrase\", tag:x, status:queued, rating:>=4, in:collection"
+PLACEHOLDER = ('Filter: words (typos are fine), "a phrase", tag:x, status:queued, rating:>=4, '
+               "in:collection")
 
 
 class FilterField(QLineEdit):

@@ -28,7 +28,7 @@ class RatingWidget(QWidget):
         self._hover: int | None = None
         self.setMouseTracking(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip("Click a star to rate (keys 0–5); click the same star again to clear")
+        self.setToolTip("Click a star to rate (keys 0 to 5); click the same star again to clear")
 
     def rating(self) -> int | None:
         return self._rating

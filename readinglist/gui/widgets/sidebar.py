@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPainter, QPalette
+from PySide6.QtGui import QBrush, QFont, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -99,14 +99,15 @@ class _CountDelegate(QStyledItemDelegate):
                                            painter, widget)
             opt.state &= ~QStyle.StateFlag.State_Selected
             opt.state &= ~QStyle.StateFlag.State_MouseOver
-            opt.backgroundBrush = Qt.GlobalColor.transparent
+            opt.backgroundBrush = QBrush(Qt.GlobalColor.transparent)
             selected = bool(option.state & QStyle.StateFlag.State_Selected)
             if selected:
                 opt.palette.setColor(QPalette.ColorRole.Text,
                                      option.palette.color(QPalette.ColorRole.HighlightedText))
             super().paint(painter, opt, index)
             painter.save()
-            role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText
+            role = (QPalette.ColorRole.HighlightedText if selected
+                    else QPalette.ColorRole.PlaceholderText)
             painter.setPen(option.palette.color(role))
             painter.drawText(full.adjusted(0, 0, -10, 0),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -222,7 +223,7 @@ class Sidebar(QTreeWidget):
 
     def clear_selection(self) -> None:
         self.blockSignals(True)
-        self.setCurrentItem(None)  # type: ignore[arg-type]
+        self.setCurrentIndex(QModelIndex())
         self.clearSelection()
         self.blockSignals(False)
 
@@ -244,10 +245,11 @@ class Sidebar(QTreeWidget):
         self._views[view.key] = view
 
     def _items(self) -> list[QTreeWidgetItem]:
-        found = []
+        found: list[QTreeWidgetItem] = []
         for top in range(self.topLevelItemCount()):
             section = self.topLevelItem(top)
-            found += [section.child(i) for i in range(section.childCount())]
+            if section is not None:
+                found += [c for i in range(section.childCount()) if (c := section.child(i))]
         return found
 
     def _current_changed(self, current: QTreeWidgetItem | None, _previous: object) -> None:
