@@ -14,11 +14,13 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from datetime import datetime
 
+    from sqlalchemy import Select
     from sqlalchemy.orm import Session
 
 # Below this many new papers the per-row FTS trigger is cheaper than a refill.
 FTS_REFILL_THRESHOLD = 500
-_INSERT_TRIGGER = "papers_fts_insert"
+# The full-text indexes over papers and the columns each indexes.
+FTS_TABLES = {"papers_fts": "title, abstract, note", "titles_fts": "title"}
 
 
 def raw_connection(session: Session) -> sqlite3.Connection:
@@ -30,23 +32,26 @@ def raw_connection(session: Session) -> sqlite3.Connection:
 def fts_filled_afterwards(db: sqlite3.Connection, first_id: int, count: int) -> Iterator[None]:
     """Index papers with id >= first_id in one pass after they are inserted.
 
-    Drops the per-row insert trigger for the duration and restores it; DDL is
-    transactional in SQLite, so a crash or rollback brings the trigger back as it was.
+    Drops the per-row insert triggers for the duration and restores them; DDL is
+    transactional in SQLite, so a crash or rollback brings the triggers back as they were.
     """
     if count < FTS_REFILL_THRESHOLD:
         yield
         return
-    (trigger_sql,) = db.execute(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (_INSERT_TRIGGER,)
-    ).fetchone()
-    db.execute(f"DROP TRIGGER {_INSERT_TRIGGER}")
+    triggers = db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?)",
+        tuple(f"{table}_insert" for table in FTS_TABLES),
+    ).fetchall()
+    for name, _sql in triggers:
+        db.execute(f"DROP TRIGGER {name}")
     yield
-    db.execute(
-        "INSERT INTO papers_fts(rowid, title, abstract, note) "
-        "SELECT id, title, abstract, note FROM papers WHERE id >= ?",
-        (first_id,),
-    )
-    db.execute(trigger_sql)
+    for table, columns in FTS_TABLES.items():
+        db.execute(
+            f"INSERT INTO {table}(rowid, {columns}) SELECT id, {columns} FROM papers WHERE id >= ?",
+            (first_id,),
+        )
+    for _name, sql in triggers:
+        db.execute(sql)
 
 
 def insert_rows(
@@ -70,3 +75,25 @@ def citation_keys_starting(db: sqlite3.Connection, base: str) -> set[str]:
 def sql_datetime(moment: datetime) -> str:
     """Format a datetime as SQLAlchemy stores it in SQLite, for raw inserts."""
     return moment.strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def fetch_ids(session: Session, statement: Select[Any]) -> list[int]:
+    """Run a one-column select of ids on the raw connection (many times faster for 10^5 rows)."""
+    compiled = statement.compile(
+        dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True}
+    )
+    params = compiled.construct_params()
+    positional = [params[name] for name in compiled.positiontup or ()]
+    cursor = raw_connection(session).execute(str(compiled), positional)
+    return [row[0] for row in cursor]
+
+
+def titles_of(session: Session, ids: list[int]) -> dict[int, str]:
+    """Return id -> title for ids."""
+    db = raw_connection(session)
+    titles: dict[int, str] = {}
+    for start in range(0, len(ids), 5000):
+        chunk = ids[start : start + 5000]
+        marks = ", ".join("?" for _ in chunk)
+        titles.update(db.execute(f"SELECT id, title FROM papers WHERE id IN ({marks})", chunk))
+    return titles

@@ -27,12 +27,10 @@ from readinglist.core.models import (
     paper_collections,
     paper_tags,
 )
-from readinglist.core.search.fts import Expander, term_match
+from readinglist.core.search.fts import Expander, phrase_match, word_match
 from readinglist.core.search.syntax import And, Filter, Node, Not, Or, Phrase, Word
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from sqlalchemy.sql.elements import ColumnElement
 
 _LIKE_ESCAPE = "\\"
@@ -47,48 +45,38 @@ class Compiler:
 
     def compile(self, node: Node) -> ColumnElement[bool]:
         if isinstance(node, And):
-            return self._group(node.terms, " AND ", and_, true())
+            return and_(*(self.compile(t) for t in node.terms)) if node.terms else true()
         if isinstance(node, Or):
-            return self._group(node.terms, " OR ", or_, false())
+            return or_(*(self.compile(t) for t in node.terms)) if node.terms else false()
         if isinstance(node, Not):
             return not_(self.compile(node.term))
-        if isinstance(node, Word | Phrase):
-            return self._text(node)
+        if isinstance(node, Word):
+            return self._word(node)
+        if isinstance(node, Phrase):
+            return self._phrase(node)
         return self._filter(node)
 
-    def _group(
-        self,
-        terms: tuple[Node, ...],
-        joiner: str,
-        combine: Callable[..., ColumnElement[bool]],
-        empty: ColumnElement[bool],
-    ) -> ColumnElement[bool]:
-        """Send a group's words and phrases to FTS5 in one MATCH; other terms become SQL."""
-        text_terms = [t for t in terms if isinstance(t, Word)]
-        others = [t for t in terms if not isinstance(t, Word)]
-        clauses = [self.compile(t) for t in others]
-        matches = [m for m in (term_match(t, self.expand) for t in text_terms) if m]
-        if matches:
-            clauses.append(self._fts(joiner.join(f"({m})" for m in matches)))
-        if not clauses:
-            return empty
-        return clauses[0] if len(clauses) == 1 else combine(*clauses)
-
-    def _text(self, term: Word | Phrase) -> ColumnElement[bool]:
-        match = term_match(term, self.expand)
-        clauses = [self._fts(match)] if match else []
-        if isinstance(term, Phrase):
-            clauses.append(self._contains(term.text))
-        if not clauses:
+    def _word(self, word: Word) -> ColumnElement[bool]:
+        match = word_match(word, self.expand)
+        if match is None:
             return true()
-        return and_(*clauses) if len(clauses) > 1 else clauses[0]
+        titles, text_ = self._param(), self._param()
+        subquery = text(
+            f"SELECT rowid FROM titles_fts WHERE titles_fts MATCH :{titles} "
+            f"UNION SELECT rowid FROM papers_fts WHERE papers_fts MATCH :{text_}"
+        ).bindparams(bindparam(titles, match.titles), bindparam(text_, match.text))
+        return Paper.id.in_(subquery.columns(column("rowid", Integer)))
 
-    def _fts(self, match: str) -> ColumnElement[bool]:
+    def _phrase(self, phrase: Phrase) -> ColumnElement[bool]:
+        contains = self._contains(phrase.text)
+        match = phrase_match(phrase)
+        if match is None:
+            return contains
         name = self._param()
         subquery = text(f"SELECT rowid FROM papers_fts WHERE papers_fts MATCH :{name}").bindparams(
             bindparam(name, match)
         )
-        return Paper.id.in_(subquery.columns(column("rowid", Integer)))
+        return and_(Paper.id.in_(subquery.columns(column("rowid", Integer))), contains)
 
     def _contains(self, phrase: str) -> ColumnElement[bool]:
         pattern = "%" + _escape_like(phrase) + "%"
@@ -98,21 +86,19 @@ class Compiler:
     def _filter(self, node: Filter) -> ColumnElement[bool]:
         value = node.value
         if node.field == "tag":
-            return exists(
-                select(1)
-                .select_from(paper_tags.join(Tag, Tag.id == paper_tags.c.tag_id))
-                .where(paper_tags.c.paper_id == Paper.id, Tag.name == value)
+            tagged = (
+                select(paper_tags.c.paper_id)
+                .join(Tag, Tag.id == paper_tags.c.tag_id)
+                .where(Tag.name == value)
             )
+            return Paper.id.in_(tagged)
         if node.field == "in":
-            return exists(
-                select(1)
-                .select_from(
-                    paper_collections.join(
-                        Collection, Collection.id == paper_collections.c.collection_id
-                    )
-                )
-                .where(paper_collections.c.paper_id == Paper.id, Collection.name == value)
+            members = (
+                select(paper_collections.c.paper_id)
+                .join(Collection, Collection.id == paper_collections.c.collection_id)
+                .where(Collection.name == value)
             )
+            return Paper.id.in_(members)
         if node.field == "status":
             return Paper.status == value
         if node.field in ("rating", "year"):

@@ -1,4 +1,4 @@
-"""Run a query: filter in SQL and FTS5, then rank free-text matches by relevance."""
+"""Run a query: filter in SQL and FTS5, then rank free-text matches by title similarity."""
 
 from __future__ import annotations
 
@@ -6,24 +6,26 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, utils
-from sqlalchemy import Float, Integer, column, select, text
+from sqlalchemy import select
 
+from readinglist.core.bulk import fetch_ids, raw_connection, titles_of
 from readinglist.core.models import Paper
 from readinglist.core.search.compile import Compiler
-from readinglist.core.search.fts import term_match
+from readinglist.core.search.fts import word_match
 from readinglist.core.search.parser import parse_query
 from readinglist.core.search.sorting import SortKey, order_by
-from readinglist.core.search.syntax import positive_text
+from readinglist.core.search.syntax import Word, positive_text
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from readinglist.core.search.fts import Expander
     from readinglist.core.search.vocabulary import Vocabulary
 
-# Relevance mixes how closely the title matches the typed text (rapidfuzz) with the
-# full-text score over title, abstract and note (FTS5 bm25, title weighted highest).
-TITLE_WEIGHT = 0.6
-BM25_WEIGHTS = (10.0, 1.0, 2.0)
+# At most this many matches are ranked by title similarity: all of them when there are
+# few, else those whose titles hold every word typed. The other matches follow, newest
+# first, so a one-letter query on a million papers costs no more than a precise one.
+RANK_LIMIT = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,42 +47,41 @@ def run_search(
     expand = vocabulary.expand if vocabulary is not None else None
     where = Compiler(expand).compile(node)
     terms = positive_text(node)
-    if terms and sort in (None, SortKey.RELEVANCE):
-        matches = [m for m in (term_match(t, expand) for t in terms) if m]
-        typed = " ".join(t.text for t in terms)
-        return SearchResult(_ranked(session, where, matches, typed), ranked=True)
+    ranked = bool(terms) and sort in (None, SortKey.RELEVANCE)
     key = SortKey.ADDED if sort in (None, SortKey.RELEVANCE) else sort
-    ids = list(session.scalars(select(Paper.id).where(where).order_by(*order_by(key, descending))))
-    return SearchResult(ids, ranked=False)
+    ids = fetch_ids(session, select(Paper.id).where(where).order_by(*order_by(key, descending)))
+    if not ranked:
+        return SearchResult(ids, ranked=False)
+    words = [term for term in terms if isinstance(term, Word)]
+    typed = " ".join(term.text for term in terms)
+    return SearchResult(_ranked(session, ids, words, typed, expand), ranked=True)
 
 
-def _ranked(session: Session, where: object, matches: list[str], typed: str) -> list[int]:
-    if matches:
-        weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-        scores = (
-            text(
-                f"SELECT rowid AS rid, bm25(papers_fts, {weights}) AS score "
-                "FROM papers_fts WHERE papers_fts MATCH :rank_match"
-            )
-            .bindparams(rank_match=" OR ".join(f"({m})" for m in matches))
-            .columns(column("rid", Integer), column("score", Float))
-            .subquery("scores")
-        )
-        statement = (
-            select(Paper.id, Paper.title, scores.c.score)
-            .outerjoin(scores, scores.c.rid == Paper.id)
-            .where(where)  # type: ignore[arg-type]
-        )
-    else:
-        statement = select(Paper.id, Paper.title, Paper.id * 0.0).where(where)  # type: ignore[arg-type]
-    rows = session.execute(statement).all()
-    best = min((score or 0.0 for _, _, score in rows), default=0.0) or -1.0
+def _ranked(
+    session: Session, ids: list[int], words: list[Word], typed: str, expand: Expander | None
+) -> list[int]:
+    candidates = ids if len(ids) <= RANK_LIMIT else _title_candidates(session, ids, words, expand)
+    titles = titles_of(session, candidates)
     query = utils.default_process(typed)
 
-    def relevance(row: tuple[int, str, float | None]) -> tuple[float, int]:
-        paper_id, title, score = row
-        title_score = fuzz.WRatio(query, utils.default_process(title)) / 100
-        text_score = (score or 0.0) / best
-        return (-(TITLE_WEIGHT * title_score + (1 - TITLE_WEIGHT) * text_score), paper_id)
+    def relevance(paper_id: int) -> float:
+        return -fuzz.WRatio(query, utils.default_process(titles.get(paper_id, "")))
 
-    return [row[0] for row in sorted(rows, key=relevance)]
+    best = sorted(candidates, key=relevance)  # stable: ties keep newest-first order
+    chosen = set(best)
+    return best + [paper_id for paper_id in ids if paper_id not in chosen]
+
+
+def _title_candidates(
+    session: Session, ids: list[int], words: list[Word], expand: Expander | None
+) -> list[int]:
+    """Return up to RANK_LIMIT matches whose titles hold every word typed."""
+    parts = [match.titles for match in (word_match(w, expand) for w in words) if match]
+    if not parts:
+        return ids[:RANK_LIMIT]
+    rows = raw_connection(session).execute(
+        "SELECT rowid FROM titles_fts WHERE titles_fts MATCH ? LIMIT ?",
+        (" AND ".join(f"({part})" for part in parts), RANK_LIMIT * 4),
+    )
+    matching = set(ids)
+    return [row[0] for row in rows if row[0] in matching][:RANK_LIMIT]
