@@ -33,7 +33,7 @@ class Column(enum.IntEnum):
 
 SPECS: dict[Column, ColumnSpec] = {
     Column.RATING: ColumnSpec("Rating", SortKey.RATING, 86),
-    Column.STATUS: ColumnSpec("Status", SortKey.STATUS, 84),
+    Column.STATUS: ColumnSpec("Status", SortKey.STATUS, 86),
     Column.TITLE: ColumnSpec("Title", SortKey.TITLE, 300),
     Column.TAGS: ColumnSpec("Tags", SortKey.TAGS, 130),
     Column.COLLECTIONS: ColumnSpec("Collection", SortKey.COLLECTIONS, 150, visible=False),

@@ -11,6 +11,8 @@ from PySide6.QtSvg import QSvgRenderer
 from readinglist.resources import resource_dir
 
 ICON_INK = "#4a5562"
+SELECTED_INK = "#ffffff"
+DISABLED_INK = "#b3bac2"
 _SIZES = (16, 20, 24, 32, 48)
 
 
@@ -29,18 +31,20 @@ def icon(name: str, color: str = ICON_INK) -> QIcon:
     text = _svg(name)
     if not text:
         return QIcon()
-    renderer = QSvgRenderer(QByteArray(text.replace("#000000", color).encode()))
     result = QIcon()
-    for size in _SIZES:
-        for ratio in (1, 2):
-            pixmap = QPixmap(size * ratio, size * ratio)
-            pixmap.fill(Qt.GlobalColor.transparent)
-            painter = QPainter(pixmap)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            renderer.render(painter, QRectF(0, 0, size * ratio, size * ratio))
-            painter.end()
-            pixmap.setDevicePixelRatio(ratio)
-            result.addPixmap(pixmap)
+    for mode, ink in ((QIcon.Mode.Normal, color), (QIcon.Mode.Selected, SELECTED_INK),
+                      (QIcon.Mode.Disabled, DISABLED_INK)):
+        renderer = QSvgRenderer(QByteArray(text.replace("#000000", ink).encode()))
+        for size in _SIZES:
+            for ratio in (1, 2):
+                pixmap = QPixmap(size * ratio, size * ratio)
+                pixmap.fill(Qt.GlobalColor.transparent)
+                painter = QPainter(pixmap)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                renderer.render(painter, QRectF(0, 0, size * ratio, size * ratio))
+                painter.end()
+                pixmap.setDevicePixelRatio(ratio)
+                result.addPixmap(pixmap, mode)
     return result
 
 

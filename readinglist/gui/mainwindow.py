@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([215, 680, 385])
+        self.splitter.setSizes([215, 705, 360])
         self.sidebar.setMinimumWidth(160)
         self.detail.setMinimumWidth(280)
         self.setCentralWidget(self.splitter)
@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
 
     def _show_sidebar_menu(self, position: QPoint) -> None:
         item = self.sidebar.itemAt(position)
-        key = item.data(0, ViewRole) if item is not None else None
+        key = str(item.data(0, ViewRole)) if item is not None else ""
         menu = sidebar_menu(self, key, self.ops, self.colors) if key else None
         if menu is not None:
             menu.popup(self.sidebar.viewport().mapToGlobal(position))

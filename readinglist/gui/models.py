@@ -117,6 +117,16 @@ class PaperModel(QAbstractTableModel):
         if missing:
             self._load(missing)
 
+    def cached_row(self, row: int) -> PaperRow | None:
+        """Return the row if its block is loaded, else None and queue the block's loading."""
+        if not 0 <= row < len(self._ids):
+            return None
+        paper = self._cached(row)
+        if paper is None:
+            self._wanted.add(row // BLOCK)
+            self._loader.start()
+        return paper
+
     def _cached(self, row: int) -> PaperRow | None:
         block = self._blocks.get(row // BLOCK)
         if block is None:

@@ -59,11 +59,11 @@ def paper_html(paper: PaperDetail, query: str, colors: TagColors) -> str:
     status_html = f'<b style="color:{color.name() if color else "#555"}">● {_esc(status)}</b>'
     if paper.queue_position is not None and paper.status == "queued":
         status_html += f' <span class="meta">(#{paper.queue_position} in the queue)</span>'
-    facts = [status_html]
+    added = f'<span class="meta">added {paper.added_at:%d %b %Y}</span>'
+    parts.append(f"<p>{status_html} &nbsp;·&nbsp; {added}")
     if paper.collections:
-        facts.append(f'<span class="meta">in {_esc(", ".join(paper.collections))}</span>')
-    facts.append(f'<span class="meta">added {paper.added_at:%d %b %Y}</span>')
-    parts.append(f"<p>{' &nbsp;·&nbsp; '.join(facts)}</p>")
+        parts.append(f'<br><span class="meta">In {_esc(", ".join(paper.collections))}</span>')
+    parts.append("</p>")
     if paper.tags:
         parts.append(f"<p>{_chips(paper.tags, colors)}</p>")
 

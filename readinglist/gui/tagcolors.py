@@ -12,8 +12,8 @@ if TYPE_CHECKING:
 
     from readinglist.core.records import TagInfo
 
-# Calm hues that stay readable with dark text on a light chip.
-_HUES = (210, 150, 35, 280, 0, 180, 95, 320, 55, 250)
+# Calm hues, far enough apart to tell chips from each other, readable as light chips.
+_HUES = (212, 140, 28, 282, 355, 186, 84, 322, 48, 250, 16, 164)
 
 
 class TagColors:
@@ -30,12 +30,13 @@ class TagColors:
         chosen = self._chosen.get(name)
         if chosen is not None and chosen.isValid():
             return chosen
-        hue = _HUES[zlib.crc32(name.encode()) % len(_HUES)]
+        hue = _HUES[zlib.adler32(name.casefold().encode()) % len(_HUES)]
         return QColor.fromHsl(hue, 150, 105)
 
     def chip_colors(self, name: str) -> tuple[QColor, QColor]:
         """Return (background, text) for a chip showing the tag."""
         base = self.color(name)
-        background = QColor.fromHslF(base.hslHueF(), min(base.hslSaturationF(), 0.55), 0.90)
-        text = QColor.fromHslF(base.hslHueF(), min(base.hslSaturationF(), 0.6), 0.28)
+        hue = max(base.hslHueF(), 0.0)  # -1 for greys
+        background = QColor.fromHslF(hue, min(base.hslSaturationF(), 0.55), 0.90)
+        text = QColor.fromHslF(hue, min(base.hslSaturationF(), 0.6), 0.28)
         return background, text

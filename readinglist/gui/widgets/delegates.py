@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPalette, QPolygonF
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from readinglist.gui.models import STATUS_TEXT, RowRole
+from readinglist.gui.models import STATUS_TEXT, PaperModel
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QModelIndex, QPersistentModelIndex
@@ -67,7 +67,10 @@ class _RowDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        paper = index.data(RowRole)
+        # Ask the model directly: cheaper than a QVariant round trip, and PySide6 6.12 leaks
+        # references to None through empty QVariants (see gui/refguard.py).
+        model = index.model()
+        paper = model.cached_row(index.row()) if isinstance(model, PaperModel) else None
         if paper is not None:
             selected = bool(option.state & QStyle.StateFlag.State_Selected)
             self.paint_content(painter, option.rect.adjusted(6, 0, -4, 0), paper, selected, opt)

@@ -82,7 +82,7 @@ class _CountDelegate(QStyledItemDelegate):
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        count_text = "" if count is None else f"{count:,}"
+        count_text = "" if count < 0 else f"{count:,}"
         count_width = opt.fontMetrics.horizontalAdvance(count_text) + 14 if count_text else 0
         widget = opt.widget
         if count_text:
@@ -205,7 +205,7 @@ class Sidebar(QTreeWidget):
 
     def current_key(self) -> str | None:
         item = self.currentItem()
-        return item.data(0, ViewRole) if item is not None else None
+        return (item.data(0, ViewRole) or None) if item is not None else None
 
     def view(self, key: str) -> views.ListView | None:
         return self._views.get(key)
@@ -231,7 +231,10 @@ class Sidebar(QTreeWidget):
 
     def _section(self, title: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self, [title])
+        # Every role gets a value, so no empty QVariant reaches Python (see gui/refguard.py).
         item.setData(0, SectionRole, True)
+        item.setData(0, ViewRole, "")
+        item.setData(0, CountRole, -1)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         return item
 
@@ -239,7 +242,8 @@ class Sidebar(QTreeWidget):
              item_icon: object, tooltip: str = "") -> None:
         item = QTreeWidgetItem(parent, [view.title])
         item.setData(0, ViewRole, view.key)
-        item.setData(0, CountRole, count)
+        item.setData(0, CountRole, -1 if count is None else count)
+        item.setData(0, SectionRole, False)
         item.setIcon(0, item_icon)  # type: ignore[arg-type]
         item.setToolTip(0, tooltip or view.title)
         self._views[view.key] = view
