@@ -32,12 +32,12 @@ class Column(enum.IntEnum):
 
 
 SPECS: dict[Column, ColumnSpec] = {
-    Column.RATING: ColumnSpec("Rating", SortKey.RATING, 86),
-    Column.STATUS: ColumnSpec("Status", SortKey.STATUS, 86),
+    Column.RATING: ColumnSpec("Rating", SortKey.RATING, 84),
+    Column.STATUS: ColumnSpec("Status", SortKey.STATUS, 84),
     Column.TITLE: ColumnSpec("Title", SortKey.TITLE, 300),
-    Column.TAGS: ColumnSpec("Tags", SortKey.TAGS, 130),
+    Column.TAGS: ColumnSpec("Tags", SortKey.TAGS, 124),
     Column.COLLECTIONS: ColumnSpec("Collection", SortKey.COLLECTIONS, 150, visible=False),
-    Column.ADDED: ColumnSpec("Added", SortKey.ADDED, 104),
+    Column.ADDED: ColumnSpec("Added", SortKey.ADDED, 92),
     Column.QUEUE: ColumnSpec("Queue", SortKey.QUEUE, 64, visible=False,
                              tooltip="Position in the reading queue"),
 }

@@ -9,6 +9,7 @@ yet cached is drawn empty and its block is loaded on the next turn of the event 
 from __future__ import annotations
 
 from collections import OrderedDict
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -205,6 +206,19 @@ class PaperModel(QAbstractTableModel):
         self.sort_requested.emit(column, order == Qt.SortOrder.DescendingOrder)
 
 
+def short_date(moment: datetime, today: date | None = None) -> str:
+    """Return "Today", "Yesterday", "25 Nov" this year, or "25 Nov 2024" (as mail clients do)."""
+    today = today or date.today()
+    day = moment.date()
+    if day == today:
+        return "Today"
+    if (today - day).days == 1:
+        return "Yesterday"
+    if day.year == today.year:
+        return f"{day.day} {day:%b}"
+    return f"{day.day} {day:%b %Y}"
+
+
 def _display(paper: PaperRow, column: Column) -> str:
     if column == Column.TITLE:
         return paper.title
@@ -217,7 +231,7 @@ def _display(paper: PaperRow, column: Column) -> str:
     if column == Column.COLLECTIONS:
         return ", ".join(paper.collections)
     if column == Column.ADDED:
-        return paper.added_at.strftime("%d %b %Y")
+        return short_date(paper.added_at)
     if column == Column.QUEUE:
         return "" if paper.queue_position is None else str(paper.queue_position)
     return ""

@@ -133,24 +133,25 @@ class ChipsDelegate(_RowDelegate):
         height = metrics.height() + 2
         top = rect.center().y() - height / 2 + 1
         x = float(rect.left())
+        right = float(rect.right())
+        count = len(paper.tags)
         for i, name in enumerate(paper.tags):
-            width = metrics.horizontalAdvance(name) + 12
-            remaining = len(paper.tags) - i
-            more = f"+{remaining}"
-            if x + width > rect.right() and i > 0:
-                painter.setPen(option.palette.color(
-                    QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text))
-                painter.drawText(QRectF(x, top, metrics.horizontalAdvance(more) + 4, height),
-                                 Qt.AlignmentFlag.AlignCenter, more)
+            width = metrics.horizontalAdvance(name) + 14.0
+            more = f"+{count - i}"
+            more_width = metrics.horizontalAdvance(f"+{count - i - 1}") + 6 if i < count - 1 else 0
+            if i > 0 and x + width + more_width > right:
+                role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+                painter.setPen(option.palette.color(role))
+                painter.drawText(QRectF(x, top, right - x, height),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, more)
                 break
             background, text = self.colors.chip_colors(name)
-            chip = QRectF(x, top, min(width, rect.right() - x), height)
+            chip = QRectF(x, top, min(width, right - x - more_width), height)
             path = QPainterPath()
             path.addRoundedRect(chip, height / 2, height / 2)
             painter.fillPath(path, background)
             painter.setPen(text)
-            painter.drawText(chip.adjusted(6, 0, -6, 0), Qt.AlignmentFlag.AlignCenter,
-                             metrics.elidedText(name, Qt.TextElideMode.ElideRight,
-                                                int(chip.width()) - 12))
-            x += width + 4
+            label = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(chip.width()) - 8)
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
+            x += chip.width() + 4
         painter.restore()

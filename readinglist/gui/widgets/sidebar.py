@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QFont, QPainter, QPalette
+from PySide6.QtGui import QBrush, QFont, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -104,7 +104,12 @@ class _CountDelegate(QStyledItemDelegate):
             if selected:
                 opt.palette.setColor(QPalette.ColorRole.Text,
                                      option.palette.color(QPalette.ColorRole.HighlightedText))
-            super().paint(painter, opt, index)
+                # The selection is drawn above, so draw the icon as a selected one here.
+                size = opt.decorationSize
+                opt.icon = QIcon(opt.icon.pixmap(size, QIcon.Mode.Selected))
+            if widget is not None:
+                widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter,
+                                           widget)
             painter.save()
             role = (QPalette.ColorRole.HighlightedText if selected
                     else QPalette.ColorRole.PlaceholderText)
