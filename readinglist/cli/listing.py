@@ -11,6 +11,7 @@ from readinglist.cli.output import (
     print_rows,
     rating_text,
 )
+from readinglist.core.discovery import insights
 from readinglist.core.search import SortKey
 
 if TYPE_CHECKING:
@@ -104,6 +105,8 @@ def run_show(args: argparse.Namespace) -> int:
 def run_stats(args: argparse.Namespace) -> int:
     with open_library(args) as library:
         stats = library.stats()
+        if args.json:
+            stats["insights"] = insights(library)
     if args.json:
         print_json(stats)
         return 0
