@@ -189,7 +189,7 @@ class MainWindow(QMainWindow):
 
     def update_counts(self) -> None:
         self.status.set_counts(self.model.rowCount(), self._total,
-                               len(self.paper_view.selectionModel().selectedRows()))
+                               self.paper_view.selected_count())
 
     def refresh_detail(self) -> None:
         ids = self.paper_view.selected_ids()
