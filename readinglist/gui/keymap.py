@@ -96,9 +96,6 @@ DEFAULT_ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("go.open", "&Open Paper", "Open the paper: move to its abstract and note",
               ("Return", "Enter"), Context.LIST, "open_paper", menu="go"),
     # Paper (each acts on the whole selection)
-    *(_rate(stars) for stars in range(6)),
-    KeyAction("paper.rate.clear", "&Clear Rating", "Remove the rating of the selected papers",
-              (), Context.LIST, "rate", (None,), menu="paper.rate"),
     KeyAction("paper.queue", "&Queue / Unqueue", "Add the selected papers to the reading queue, "
               "or take them out if all are queued", ("Q",), Context.LIST, "toggle_queue",
               menu="paper", toolbar=True, icon="queue"),
@@ -108,6 +105,9 @@ DEFAULT_ACTIONS: tuple[KeyAction, ...] = (
               Context.LIST, "set_status", ("skipped",), menu="paper", toolbar=True, icon="skip"),
     KeyAction("paper.inbox", "Back to &Inbox", "Put the selected papers back in the inbox",
               ("I",), Context.LIST, "set_status", ("inbox",), menu="paper"),
+    *(_rate(stars) for stars in range(6)),
+    KeyAction("paper.rate.clear", "&Clear Rating", "Remove the rating of the selected papers",
+              (), Context.LIST, "rate", (None,), menu="paper.rate"),
     KeyAction("paper.tag", "&Tag…", "Add tags to the selected papers (comma separated, new "
               "tags allowed)", ("T",), Context.LIST, "add_tags", menu="paper", toolbar=True,
               icon="tag"),

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 
 from readinglist.core.models import Status
 from readinglist.gui.columns import Column
+from readinglist.gui.icons import icon
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -198,6 +199,8 @@ class PaperModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column in (Column.TITLE, Column.TAGS,
                                                               Column.COLLECTIONS):
             return _display(paper, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == Column.TITLE and paper.has_note:
+            return icon("note", "#8a939d")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.ADDED, Column.QUEUE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
