@@ -91,3 +91,16 @@ def test_header_click_sorts_through_the_core(qtbot: QtBot, window: MainWindow) -
     window.paper_view.sortByColumn(Column.TITLE, Qt.SortOrder.DescendingOrder)
     settle(qtbot, window)
     assert titles(window)[0] == shown[-1]
+
+
+def test_only_the_newest_search_is_shown(qtbot: QtBot, window: MainWindow) -> None:
+    from readinglist.gui.search import SearchRequest
+
+    delivered: list[str] = []
+    runner = window.list.runner
+    runner.finished.connect(lambda request, _result: delivered.append(request.query))
+    for query in ("entropy", "language", "matrx entrpy"):
+        runner.request(SearchRequest(query, None, False))
+    qtbot.waitUntil(lambda: not runner.busy())
+    qtbot.wait(50)
+    assert delivered == ["matrx entrpy"]

@@ -142,3 +142,18 @@ def test_n_puts_the_cursor_in_the_note(qtbot: QtBot, window: MainWindow) -> None
     qtbot.keyClick(window.paper_view, Key.Key_N)
     QApplication.processEvents()
     assert window.detail.note.hasFocus()
+
+
+def test_ctrl_q_closes_the_window_at_once(qtbot: QtBot, window: MainWindow) -> None:
+    select_rows(window, 0)
+    qtbot.keyClick(window.paper_view, Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+    assert window.settings.value("window/view") == "all"
+
+
+def test_enter_opens_the_paper_in_the_abstract_pane(qtbot: QtBot, window: MainWindow) -> None:
+    select_rows(window, 0)
+    qtbot.keyClick(window.paper_view, Key.Key_Return)
+    assert window.detail.browser.hasFocus()
+    qtbot.keyClick(window.detail.browser, Key.Key_Escape)
+    assert window.paper_view.hasFocus()
