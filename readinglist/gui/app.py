@@ -56,10 +56,8 @@ def make_application(argv: list[str]) -> QApplication:
     """Create (or return) the QApplication with readinglist's names, style and icon."""
     from PySide6.QtWidgets import QApplication
 
-    from readinglist.gui.refguard import protect_singletons
     from readinglist.gui.style import apply_style
 
-    protect_singletons()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setOrganizationName(ORGANIZATION)

@@ -14,7 +14,6 @@ from PySide6.QtCore import QSettings, QStandardPaths
 
 from readinglist.core.library import Library
 from readinglist.core.samples import import_samples
-from readinglist.gui.refguard import protect_singletons
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -24,7 +23,6 @@ if TYPE_CHECKING:
     from readinglist.gui.mainwindow import MainWindow
 
 QStandardPaths.setTestModeEnabled(True)
-protect_singletons()  # PySide6 6.12.0 on Python 3.11 would abort the run otherwise
 
 # The offscreen platform plugin warns when a window is shown; it says nothing about our code.
 OFFSCREEN_NOISE = r"This plugin does not support propagateSizeHints\(\)"

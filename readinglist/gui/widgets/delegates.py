@@ -67,8 +67,7 @@ class _RowDelegate(QStyledItemDelegate):
         style = widget.style() if widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        # Ask the model directly: cheaper than a QVariant round trip, and PySide6 6.12 leaks
-        # references to None through empty QVariants (see gui/refguard.py).
+        # Ask the model directly: cheaper than a QVariant round trip per painted cell.
         model = index.model()
         paper = model.cached_row(index.row()) if isinstance(model, PaperModel) else None
         if paper is not None:

@@ -236,7 +236,7 @@ class Sidebar(QTreeWidget):
 
     def _section(self, title: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self, [title])
-        # Every role gets a value, so no empty QVariant reaches Python (see gui/refguard.py).
+        # Every role gets a value, so lookups never meet an empty QVariant.
         item.setData(0, SectionRole, True)
         item.setData(0, ViewRole, "")
         item.setData(0, CountRole, -1)
