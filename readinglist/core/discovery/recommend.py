@@ -66,23 +66,21 @@ def rank(index: TextIndex, labels: Labels, profile: Profile, k: int) -> Recommen
     )
     if not len(rows):
         return replace(summary, reason="no unrated papers in the Inbox to rank")
-    features = index.matrix[rows]
-    scores = np.asarray(features @ profile.weights).ravel() + profile.bias
+    # Score every row (one product, no copy of the candidate rows), then keep candidates'.
+    scores = np.asarray(index.matrix @ profile.weights).ravel()[rows] + profile.bias
     best = top_k(scores, k)
-    liked = index.matrix[profile.positive_rows]
-    picks = []
-    for position in best:
-        row = int(rows[position])
-        closest, similarity = _closest(index, liked, profile.positive_rows, row)
-        picks.append(
-            Pick(
-                paper_id=int(index.ids[row]),
-                score=round(float(scores[position]), 4),
-                terms=_terms(index, profile.weights, row),
-                closest_id=closest,
-                closest_similarity=similarity,
-            )
+    best_rows = rows[best]
+    closest, similarity = _closest(index, profile.positive_rows, best_rows)
+    picks = [
+        Pick(
+            paper_id=int(index.ids[row]),
+            score=round(float(scores[position]), 4),
+            terms=_terms(index, profile.weights, int(row)),
+            closest_id=closest[number],
+            closest_similarity=similarity[number],
         )
+        for number, (position, row) in enumerate(zip(best, best_rows, strict=True))
+    ]
     return replace(summary, picks=picks)
 
 
@@ -97,12 +95,18 @@ def _terms(index: TextIndex, weights: np.ndarray, row: int) -> tuple[str, ...]:
 
 
 def _closest(
-    index: TextIndex, liked: object, liked_rows: np.ndarray, row: int
-) -> tuple[int | None, float]:
-    import numpy as np
+    index: TextIndex, liked_rows: np.ndarray, rows: np.ndarray
+) -> tuple[list[int | None], list[float]]:
+    """Return, for each row, the liked paper most similar to it and their similarity."""
 
-    similarities = np.asarray((liked @ index.matrix[row].T).todense()).ravel()
-    if not len(similarities) or similarities.max() <= 0:
-        return None, 0.0
-    best = int(np.argmax(similarities))
-    return int(index.ids[liked_rows[best]]), round(float(similarities[best]), 4)
+    if not len(rows) or not len(liked_rows):
+        return [None] * len(rows), [0.0] * len(rows)
+    similarities = (index.matrix[rows] @ index.matrix[liked_rows].T).toarray()
+    best = similarities.argmax(axis=1)
+    ids: list[int | None] = []
+    values: list[float] = []
+    for number, column in enumerate(best):
+        value = float(similarities[number, column])
+        ids.append(int(index.ids[liked_rows[column]]) if value > 0 else None)
+        values.append(round(value, 4) if value > 0 else 0.0)
+    return ids, values

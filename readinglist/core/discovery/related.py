@@ -31,7 +31,8 @@ def related_rows(index: TextIndex, paper_id: int, k: int) -> list[RelatedPaper]:
     vector = index.matrix[row]
     if not vector.nnz:
         return []
-    scores = np.asarray((index.matrix @ vector.T).todense()).ravel()
+    # A dense query vector makes this one CSR matrix-vector product, no sparse result.
+    scores = np.asarray(index.matrix @ vector.toarray().ravel()).ravel()
     scores[row] = 0.0
     best = top_k(scores, k)
     return [
