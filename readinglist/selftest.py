@@ -78,6 +78,7 @@ class _Steps:
             ("samples", self.samples),
             ("export", self.export),
             ("round trip", self.round_trip),
+            ("related papers", self.related),
             ("qt", self.qt),
         ]
 
@@ -136,6 +137,25 @@ class _Steps:
         if library.count() != SAMPLE_PAPERS:
             raise SelfTestFailed(f"{library.count()} papers read back, expected {SAMPLE_PAPERS}")
         return f"{summary.added} papers read back from the BibTeX file"
+
+    def related(self) -> str:
+        """Build the TF-IDF index (numpy, SciPy, scikit-learn) and ask for related papers."""
+        from readinglist.core.discovery import cache, related
+
+        library = self.libraries[0]
+        first = library.search("").ids[0]
+        saved = os.environ.get(cache.CACHE_ENV)
+        os.environ[cache.CACHE_ENV] = str(self.folder / "cache")  # not the user's cache
+        try:
+            found = related(library, first, k=5)
+        finally:
+            if saved is None:
+                del os.environ[cache.CACHE_ENV]
+            else:
+                os.environ[cache.CACHE_ENV] = saved
+        if len(found) != 5:
+            raise SelfTestFailed(f"{len(found)} related papers found for paper {first}, expected 5")
+        return f"5 papers like paper {first}, best score {found[0].score:.2f}"
 
     def qt(self) -> str:
         if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
