@@ -9,8 +9,9 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from readinglist.cli.backups import restore_hint
 from readinglist.cli.parser import build_parser
-from readinglist.core.errors import ReadingListError
+from readinglist.core.errors import LibraryDamaged, ReadingListError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -35,6 +36,10 @@ def run(argv: list[str]) -> int:
         return run_app(library_path, [])
     try:
         return int(args.handler(args))
+    except LibraryDamaged as error:
+        hint = restore_hint(error.path, library_path is not None) if error.path else ""
+        print(f"readinglist: error: {error}; {hint}".rstrip("; "), file=sys.stderr)
+        return EXIT_FAILED
     except ReadingListError as error:
         print(f"readinglist: error: {error}", file=sys.stderr)
         return EXIT_FAILED

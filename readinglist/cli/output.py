@@ -19,7 +19,10 @@ STARS = "★"
 
 
 def open_library(args: argparse.Namespace) -> Library:
-    return Library.open(args.library)
+    library = Library.open(args.library)
+    if library.daily_backup.problem:
+        print(f"readinglist: warning: {library.daily_backup.problem}", file=sys.stderr)
+    return library
 
 
 def print_json(value: Any) -> None:

@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 
 from readinglist import __version__
-from readinglist.cli import discovery, editing, history, importing, listing
+from readinglist.cli import backups, discovery, editing, exporting, history, importing, listing
 from readinglist.core.storage import LIBRARY_ENV
 
-SUBCOMMAND_MODULES = (importing, listing, editing, history, discovery)
+SUBCOMMAND_MODULES = (importing, listing, editing, history, exporting, backups, discovery)
 
 DESCRIPTION = """\
 A keyboard-first reading-list manager for researchers.

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
 
 class ReadingListError(Exception):
     """Base of every error the core reports to a user."""
@@ -43,3 +48,19 @@ class ImportCancelled(ReadingListError):
 
     def __init__(self) -> None:
         super().__init__("import cancelled; the library is unchanged")
+
+
+class LibraryDamaged(LibraryUnavailable):
+    """The file is damaged or is not a readinglist library; it was left exactly as it was.
+
+    ``path`` names the file, so an edge can offer to restore the newest backup
+    (``backup.newest_backup(path)``) or to start a new library elsewhere.
+    """
+
+    def __init__(self, message: str, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class BackupFailed(ReadingListError):
+    """A backup could not be made or restored; the library itself is unchanged."""

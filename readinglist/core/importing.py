@@ -5,6 +5,8 @@ Nothing here touches the library; ``commands.importing.ImportPapers`` adds the r
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -73,18 +75,26 @@ def _read_bytes(path: Path) -> bytes:
     try:
         if path.is_dir():
             raise ImportFailed(source, "this is a folder, not a file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportFailed(
-                source,
-                f"the file is too large ({size // 2**20} MiB; the limit is "
-                f"{MAX_FILE_BYTES // 2**20} MiB)",
-            )
-        with path.open("rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
+        # Non-blocking, so a FIFO without a writer cannot hang the import; the checks run
+        # on the opened file, so a path swapped after a check cannot slip through.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise ImportFailed(source, "not a regular file (a device, pipe or socket)")
+            if status.st_size > MAX_FILE_BYTES:
+                raise ImportFailed(
+                    source,
+                    f"the file is too large ({status.st_size // 2**20} MiB; the limit is "
+                    f"{MAX_FILE_BYTES // 2**20} MiB)",
+                )
+            data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise ImportFailed(source, "no such file") from None
     except PermissionError:
         raise ImportFailed(source, "permission denied") from None
     except OSError as error:
         raise ImportFailed(source, f"cannot be read ({error.strerror or error})") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFailed(source, "the file grew past the size limit while it was read")
+    return data

@@ -16,9 +16,10 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 
 from readinglist.core import journal, queries
+from readinglist.core.backup import DailyBackup, make_daily_backup
 from readinglist.core.changes import NO_CHANGES, Changes
 from readinglist.core.commands import CompositeCommand, ImportPapers, ReorderQueue
-from readinglist.core.errors import ImportFailed, LibraryUnavailable, NothingToUndo
+from readinglist.core.errors import ImportFailed, LibraryDamaged, LibraryUnavailable, NothingToUndo
 from readinglist.core.importing import ImportSummary, read_file
 from readinglist.core.models import Paper
 from readinglist.core.search import SearchResult, SortKey, run_search
@@ -51,6 +52,9 @@ Progress = Callable[[int, int], None]
 class Library:
     """A readinglist library stored in one SQLite file."""
 
+    daily_backup: DailyBackup = DailyBackup()
+    """What the backup made on open did (see ``core.backup``), for the edge to report."""
+
     def __init__(self, engine: Engine, path: Path) -> None:
         self.engine = engine
         self.path = path
@@ -71,15 +75,19 @@ class Library:
             raise LibraryUnavailable(f"{library_path}: is a folder, not a library file")
         try:
             check_library_file(library_path)
+            engine = create_library_engine(library_path)
+            try:
+                migrate(engine)
+            except LibraryUnavailable:
+                engine.dispose()
+                raise
+        except LibraryDamaged as error:
+            raise LibraryDamaged(f"{library_path}: {error}", library_path) from None
         except LibraryUnavailable as error:
             raise LibraryUnavailable(f"{library_path}: {error}") from None
-        engine = create_library_engine(library_path)
-        try:
-            migrate(engine)
-        except LibraryUnavailable as error:
-            engine.dispose()
-            raise LibraryUnavailable(f"{library_path}: {error}") from None
-        return cls(engine, library_path)
+        library = cls(engine, library_path)
+        library.daily_backup = make_daily_backup(library_path)
+        return library
 
     def close(self) -> None:
         self.engine.dispose()
@@ -222,12 +230,17 @@ class Library:
         done: list[ImportPapers] = []
         with self.writing() as session:
             for command in commands:
+                savepoint = session.begin_nested()
                 try:
-                    with session.begin_nested():
-                        command.apply(session)
+                    command.apply(session)
                 except (OperationalError, DatabaseError) as error:
+                    sqlite = session.connection().connection.dbapi_connection
+                    if sqlite is None or not sqlite.in_transaction:
+                        raise  # SQLite rolled everything back (disk full, I/O error): stop
+                    savepoint.rollback()
                     command.summary.error = f"{command.source}: {describe_database_error(error)}"
                     continue
+                savepoint.commit()
                 if command.changed:
                     done.append(command)
             if done and record_history:

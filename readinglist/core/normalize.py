@@ -21,5 +21,6 @@ def title_key(title: str) -> str:
 def clean_text(text: str) -> str:
     """Collapse runs of whitespace and strip control characters from imported text."""
     text = unicodedata.normalize("NFC", text)
-    text = "".join(ch if ch.isprintable() or ch in "\t\n" else " " for ch in text)
+    if not text.isprintable():  # the per-character pass is slow; most lines need none
+        text = "".join(ch if ch.isprintable() or ch in "\t\n" else " " for ch in text)
     return " ".join(text.split())

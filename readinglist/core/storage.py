@@ -15,7 +15,7 @@ from platformdirs import user_data_path
 from sqlalchemy import create_engine, event, inspect
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from readinglist.core.errors import LibraryUnavailable
+from readinglist.core.errors import LibraryDamaged, LibraryUnavailable
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -69,13 +69,17 @@ def _begin_transaction(connection: Connection) -> None:
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+DAMAGED = "the file is damaged or is not a readinglist library"
+FOREIGN = "this file is an SQLite database, but not a readinglist library"
 
 
 def check_library_file(path: Path) -> None:
     """Refuse, without writing a byte, a file that is not a readinglist library.
 
     Run before the engine opens the file: opening switches it to WAL, which rewrites
-    its header, and a foreign or damaged file must be left exactly as it was.
+    its header, and a foreign or damaged file must be left exactly as it was. A quick
+    check reads every page, so damage anywhere (a truncated file, overwritten pages) is
+    found here rather than in the middle of a later change.
     """
     if not path.exists() or path.stat().st_size == 0:
         return
@@ -85,7 +89,20 @@ def check_library_file(path: Path) -> None:
     except OSError as error:
         raise LibraryUnavailable(f"cannot be read ({error.strerror})") from error
     if header != SQLITE_HEADER:
-        raise LibraryUnavailable("the file is damaged or is not a readinglist library")
+        raise LibraryDamaged(DAMAGED)
+    # A read-only connection to a WAL file creates -wal and -shm files it cannot remove;
+    # when the file is refused, the folder is left as it was found.
+    side_files = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    created = [side for side in side_files if not side.exists()]
+    try:
+        _check_contents(path)
+    except LibraryDamaged:
+        for side in created:
+            side.unlink(missing_ok=True)
+        raise
+
+
+def _check_contents(path: Path) -> None:
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
@@ -93,12 +110,15 @@ def check_library_file(path: Path) -> None:
                 row[0]
                 for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             }
+            verdict = connection.execute("PRAGMA quick_check(1)").fetchone()
         finally:
             connection.close()
     except sqlite3.DatabaseError as error:
-        raise LibraryUnavailable(describe_database_error(error)) from error
+        raise database_error(error) from error
     if tables and "alembic_version" not in tables:
-        raise LibraryUnavailable("this file is an SQLite database, but not a readinglist library")
+        raise LibraryDamaged(FOREIGN)
+    if verdict != ("ok",):
+        raise LibraryDamaged(DAMAGED)
 
 
 def alembic_config(connection: Connection | None = None) -> Config:
@@ -123,15 +143,13 @@ def migrate(engine: Engine, revision: str = "head") -> None:
         with engine.connect() as connection:
             current = MigrationContext.configure(connection).get_current_revision()
             if current is None and _has_foreign_tables(connection):
-                raise LibraryUnavailable(
-                    "this file is an SQLite database, but not a readinglist library"
-                )
+                raise LibraryDamaged(FOREIGN)
             if revision == "head" and current == head_revision():
                 return
             alembic_command.upgrade(alembic_config(connection), revision)
             connection.commit()
     except (DatabaseError, OperationalError) as error:
-        raise LibraryUnavailable(describe_database_error(error)) from error
+        raise database_error(error) from error
 
 
 def _has_foreign_tables(connection: Connection) -> bool:
@@ -139,16 +157,28 @@ def _has_foreign_tables(connection: Connection) -> bool:
     return bool(tables - {"alembic_version"})
 
 
-def describe_database_error(error: Exception) -> str:
+def database_error(error: BaseException) -> LibraryUnavailable:
+    """Return the error to raise for a failed database call; damage gets LibraryDamaged."""
+    message = describe_database_error(error)
+    if message == DAMAGED:
+        return LibraryDamaged(message)
+    return LibraryUnavailable(message)
+
+
+def describe_database_error(error: BaseException) -> str:
+    # When SQLite rolls a whole transaction back by itself (disk full, I/O error), undoing
+    # a savepoint fails next; the error that came first says what happened.
+    while "no such savepoint" in str(error) and error.__context__ is not None:
+        error = error.__context__
     text = str(getattr(error, "orig", error))
     if "file is not a database" in text or "malformed" in text:
-        return "the file is damaged or is not a readinglist library"
+        return DAMAGED
     if "locked" in text or "busy" in text:
         return "the library is locked by another program; try again in a moment"
     if "readonly" in text or "read-only" in text:
-        return "the library file is read-only"
+        return "the library file is read-only, so changes cannot be saved"
     if "disk" in text and "full" in text:
-        return "the disk is full"
+        return "the disk is full, so changes cannot be saved"
     if "unable to open" in text:
         return "the library file cannot be opened (check the folder exists and is writable)"
     return text

@@ -39,6 +39,8 @@ ALIASES = {
 }
 _COLUMN_OF = {alias: column for column, aliases in ALIASES.items() for alias in aliases}
 DELIMITERS = (",", ";", "\t")
+# A header row longer than this is not a header (a known column name is at most 40).
+MAX_HEADER_CHARS = 4000
 _HEADER_CELL = re.compile(r"^[A-Za-z][A-Za-z0-9 _.-]{0,39}$")
 _DEFUSED = re.compile(r"^'(?='*[=+\-@\t\r])")
 _YEAR = re.compile(r"\b(\d{4})\b")
@@ -97,6 +99,8 @@ def _first_line(text: str) -> str:
 
 def _dialect(header: str) -> str | None:
     """Return the delimiter that splits header into known columns including title."""
+    if len(header) > MAX_HEADER_CHARS:  # also keeps csv's field size limit out of reach
+        return None
     for delimiter in DELIMITERS:
         cells = next(csv.reader([header], delimiter=delimiter), [])
         names = [cell.strip().lower() for cell in cells]

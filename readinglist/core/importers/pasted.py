@@ -8,6 +8,7 @@ last title may lack an abstract.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from readinglist.core.errors import ImportFailed
 from readinglist.core.importers.base import registry
@@ -31,7 +32,7 @@ class PastedListImporter:
     extensions: tuple[str, ...] = (".txt", ".text", "")
 
     def sniff(self, text: str) -> bool:
-        lines = _content_lines(text)[: HEADER_SEARCH_LINES + 4]
+        lines = _content_lines(text, limit=HEADER_SEARCH_LINES + 4)
         if not lines:
             return False
         if _header_end(lines) is not None:
@@ -68,12 +69,12 @@ class PastedListImporter:
         return records
 
 
-def _content_lines(text: str) -> list[tuple[int, str]]:
-    """Return (1-based line number, cleaned text) of every non-blank line."""
+def _content_lines(text: str, limit: int | None = None) -> list[tuple[int, str]]:
+    """Return (1-based line number, cleaned text) of every non-blank line, or the first limit."""
     text = text.lstrip("\ufeff")
     numbered = enumerate(re.split(r"\r\n|\r|\n", text), start=1)
     cleaned = ((number, clean_text(line)) for number, line in numbered)
-    return [(number, line) for number, line in cleaned if line]
+    return list(islice(((number, line) for number, line in cleaned if line), limit))
 
 
 def _header_end(lines: list[tuple[int, str]]) -> int | None:
