@@ -6,6 +6,8 @@ out), runs every change as a journaled command, and answers queries with frozen 
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,6 +30,7 @@ from readinglist.core.storage import (
     WRITE_OPTION,
     check_library_file,
     create_library_engine,
+    database_error,
     default_library_path,
     describe_database_error,
     migrate,
@@ -60,10 +63,17 @@ class Library:
         self.path = path
         self._vocabulary: Vocabulary | None = None
         self._vocabulary_stamp: object = None
+        self._watcher: sqlite3.Connection | None = None
+        self._watcher_lock = threading.Lock()
 
     @classmethod
-    def open(cls, path: Path | str | None = None) -> Library:
-        """Open (creating or upgrading as needed) the library at path or the default place."""
+    def open(cls, path: Path | str | None = None, *, back_up: bool = True) -> Library:
+        """Open (creating or upgrading as needed) the library at path or the default place.
+
+        With back_up, the day's first open copies the library into its backups folder
+        first (see ``core.backup``); the window passes False and calls
+        ``back_up_if_due`` in the background instead, as a large copy takes seconds.
+        """
         library_path = Path(path).expanduser() if path is not None else default_library_path()
         try:
             library_path.parent.mkdir(parents=True, exist_ok=True)
@@ -86,10 +96,19 @@ class Library:
         except LibraryUnavailable as error:
             raise LibraryUnavailable(f"{library_path}: {error}") from None
         library = cls(engine, library_path)
-        library.daily_backup = make_daily_backup(library_path)
+        if back_up:
+            library.back_up_if_due()
         return library
 
+    def back_up_if_due(self) -> DailyBackup:
+        """Make today's automatic backup unless there is one; never raises (see ``problem``)."""
+        self.daily_backup = make_daily_backup(self.path)
+        return self.daily_backup
+
     def close(self) -> None:
+        if self._watcher is not None:
+            self._watcher.close()
+            self._watcher = None
         self.engine.dispose()
 
     def __enter__(self) -> Library:
@@ -107,7 +126,7 @@ class Library:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
                 yield session
         except (OperationalError, DatabaseError) as error:
-            raise LibraryUnavailable(describe_database_error(error)) from error
+            raise _damage_with_path(database_error(error), self.path) from error
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
@@ -118,7 +137,7 @@ class Library:
                 with Session(bind=connection, expire_on_commit=False) as session, session.begin():
                     yield session
         except (OperationalError, DatabaseError) as error:
-            raise LibraryUnavailable(describe_database_error(error)) from error
+            raise _damage_with_path(database_error(error), self.path) from error
 
     # -- changes --------------------------------------------------------------------------
 
@@ -303,6 +322,17 @@ class Library:
         with self.reading() as session:
             return queries.duplicate_pairs(session)
 
+    def revision(self) -> int:
+        """Return a number that changes whenever anyone (another process too) commits a change.
+
+        Cheap enough to poll: it reads SQLite's ``PRAGMA data_version`` on a connection kept
+        for the purpose, which moves when a commit is made through any other connection.
+        """
+        if self._watcher is None:
+            self._watcher = sqlite3.connect(self.path, check_same_thread=False)
+        with self._watcher_lock:
+            return int(self._watcher.execute("PRAGMA data_version").fetchone()[0])
+
     # -- internals ----------------------------------------------------------------------------
 
     def _note(self, changes: Changes) -> None:
@@ -315,6 +345,13 @@ class Library:
             self._vocabulary = Vocabulary.load(session)
             self._vocabulary_stamp = tuple(stamp)
         return self._vocabulary
+
+
+def _damage_with_path(error: LibraryUnavailable, path: Path) -> LibraryUnavailable:
+    """Name the library in the message; damage keeps its type so the GUI can offer a restore."""
+    if isinstance(error, LibraryDamaged):
+        return LibraryDamaged(f"{path}: {error}", path)
+    return error
 
 
 def _moved(order: list[int], moving: list[int], where: str) -> list[int]:

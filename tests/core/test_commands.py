@@ -208,3 +208,11 @@ def test_history_is_shared_between_two_open_libraries(
     label, _ = tagged_library.undo()
     assert label == "rate 1 paper 2"
     assert tagged_library.detail(20).rating is None
+
+
+def test_revision_moves_when_another_process_commits(tagged_library: Library, library_path: Path) -> None:
+    before = tagged_library.revision()
+    assert tagged_library.revision() == before
+    with Library.open(library_path) as other:
+        other.execute(SetRating([30], 1))
+    assert tagged_library.revision() != before

@@ -98,11 +98,6 @@ def test_merge_keeps_both_papers_work_and_clears_the_pair(
     assert set(merged.collections) == {"first", "second"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="MergePapers.revert restores the kept paper's duplicate pair before the other "
-    "paper exists again: FOREIGN KEY constraint failed (core/commands/papers.py)",
-)
 def test_undoing_a_merge_brings_the_pair_back(library: Library, twins: tuple[int, int]) -> None:
     keep, other = twins
     library.execute(MergePapers(keep, [other]))

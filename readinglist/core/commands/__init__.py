@@ -48,3 +48,7 @@ __all__ = [
     "SetStatus",
     "command_from_state",
 ]
+
+# Commands defined beside the features they serve register their kinds on import, so the
+# journal can decode them; importing them here keeps every kind known to the core.
+from readinglist.core.discovery import commands as _discovery_commands  # noqa: F401

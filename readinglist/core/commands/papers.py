@@ -408,8 +408,9 @@ class MergePapers(Command):
 
     def revert(self, session: Session) -> Changes:
         delete_papers(session, [self.keep_id])
-        restore_papers(session, self.kept_before or {})
-        restore_papers(session, self.snapshot or {})
+        # One restore, so every paper row is back before the links between them.
+        kept, others = self.kept_before or {}, self.snapshot or {}
+        restore_papers(session, {key: kept.get(key, []) + others.get(key, []) for key in kept})
         return self._changes()
 
     def _changes(self) -> Changes:
