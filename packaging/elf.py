@@ -63,3 +63,34 @@ def fix_run_paths(folder: Path) -> int:
         subprocess.run([patchelf, *command, str(path)], check=True)
         changed += 1
     return changed
+
+
+def strip_symbols(folder: Path) -> int:
+    """Strip symbol tables and debug information, except from auditwheel-repaired files.
+
+    PyInstaller's own strip option would strip every binary, and strip corrupts libraries
+    that auditwheel rewrote with patchelf (numpy's OpenBLAS then fails to load with "ELF
+    load command address/offset not page-aligned"). Those sit in a wheel's ``*.libs/``
+    folder or link it through their run path; they come stripped anyway. Return how many
+    files were stripped.
+    """
+    strip = shutil.which("strip")
+    if strip is None:
+        raise RuntimeError("strip is missing (apt-get install binutils)")
+    stripped = 0
+    for path in elf_files(folder):
+        if path.parent.name.endswith(".libs"):
+            continue
+        dynamic = subprocess.run(
+            ["readelf", "--dynamic", "--section-headers", "--wide", str(path)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        if ".libs" in "".join(re.findall(r"\((?:RUNPATH|RPATH)\).*", dynamic)):
+            continue
+        if " .symtab " not in dynamic and " .debug_info " not in dynamic:
+            continue
+        subprocess.run([strip, "--strip-unneeded", str(path)], check=True)
+        stripped += 1
+    return stripped
