@@ -50,9 +50,9 @@ def main(argv: list[str]) -> int:
     os.chdir(ROOT)
     env = dict(os.environ, UV_PROJECT_ENVIRONMENT=str(ROOT / ".venv"))
     if argv[:1] == ["test"]:
-        command = [uv, "run", "--locked", "pytest", *argv[1:]]
+        command = [uv, "run", "--locked", "--all-groups", "pytest", *argv[1:]]
     else:
-        command = [uv, "run", "--locked", "readinglist", *argv]
+        command = [uv, "run", "--locked", "--no-dev", "readinglist", *argv]
     return subprocess.call(command, env=env)
 
 
