@@ -243,7 +243,10 @@ def main(argv: list[str]) -> int:
     if not args.reuse_bundle:
         run_pyinstaller()
         if sys.platform.startswith("linux"):
-            print(f"build.py: stripped {elf.strip_symbols(BUNDLE)} ELF files")
+            stripped, kept = elf.strip_symbols(BUNDLE)
+            print(f"build.py: stripped {stripped} ELF files; strip would break, so kept:")
+            for path in kept:
+                print(f"  {path.relative_to(BUNDLE)}")
             print(f"build.py: cleaned the run path of {elf.fix_run_paths(BUNDLE)} ELF files")
     frozen = time.perf_counter()
     if sys.platform.startswith("linux"):

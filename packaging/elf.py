@@ -65,32 +65,56 @@ def fix_run_paths(folder: Path) -> int:
     return changed
 
 
-def strip_symbols(folder: Path) -> int:
-    """Strip symbol tables and debug information, except from auditwheel-repaired files.
+def strip_symbols(folder: Path) -> tuple[int, list[Path]]:
+    """Strip symbol tables and debug information from the bundle's ELF files.
 
-    PyInstaller's own strip option would strip every binary, and strip corrupts libraries
-    that auditwheel rewrote with patchelf (numpy's OpenBLAS then fails to load with "ELF
-    load command address/offset not page-aligned"). Those sit in a wheel's ``*.libs/``
-    folder or link it through their run path; they come stripped anyway. Return how many
-    files were stripped.
+    PyInstaller's own strip option strips blindly, and strip breaks some libraries that
+    auditwheel rewrote with patchelf: numpy's and SciPy's OpenBLAS then fail to load with
+    "ELF load command address/offset not page-aligned". So each file is stripped into a
+    copy, and the copy replaces it only if its LOAD segments are still aligned. Return how
+    many files were stripped and the files left as they were.
     """
     strip = shutil.which("strip")
     if strip is None:
         raise RuntimeError("strip is missing (apt-get install binutils)")
-    stripped = 0
+    stripped, kept = 0, []
     for path in elf_files(folder):
-        if path.parent.name.endswith(".libs"):
-            continue
-        dynamic = subprocess.run(
-            ["readelf", "--dynamic", "--section-headers", "--wide", str(path)],
+        sections = subprocess.run(
+            ["readelf", "--section-headers", "--wide", str(path)],
             check=True,
             capture_output=True,
             text=True,
         ).stdout
-        if ".libs" in "".join(re.findall(r"\((?:RUNPATH|RPATH)\).*", dynamic)):
+        if " .symtab " not in sections and " .debug_info " not in sections:
             continue
-        if " .symtab " not in dynamic and " .debug_info " not in dynamic:
-            continue
-        subprocess.run([strip, "--strip-unneeded", str(path)], check=True)
-        stripped += 1
-    return stripped
+        candidate = path.with_name(path.name + ".stripped")
+        subprocess.run([strip, "--strip-unneeded", "-o", str(candidate), str(path)], check=True)
+        if loads_aligned(candidate):
+            candidate.replace(path)
+            stripped += 1
+        else:
+            candidate.unlink()
+            kept.append(path)
+    return stripped, kept
+
+
+_LOAD = re.compile(
+    r"^\s*LOAD\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+0x[0-9a-f]+\s+0x[0-9a-f]+\s+0x[0-9a-f]+"
+    r"\s+[RWE ]+\s+0x([0-9a-f]+)$",
+    re.MULTILINE,
+)
+
+
+def loads_aligned(path: Path) -> bool:
+    """Check what the dynamic loader checks: each LOAD segment's offset = address mod align."""
+    headers = subprocess.run(
+        ["readelf", "--program-headers", "--wide", str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    loads = _LOAD.findall(headers)
+    return bool(loads) and all(
+        (int(address, 16) - int(offset, 16)) % int(align, 16) == 0
+        for offset, address, align in loads
+    )
