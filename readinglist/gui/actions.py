@@ -20,18 +20,19 @@ if TYPE_CHECKING:
     from readinglist.gui.keymap import KeyAction, Keymap
 
 MENUS = (("file", "&File"), ("edit", "&Edit"), ("view", "&View"), ("go", "&Go"),
-         ("paper", "&Paper"))
+         ("paper", "&Paper"), ("help", "&Help"))
 SUBMENUS = {"paper.rate": ("paper", "&Rate"), "paper.queue": ("paper", "Queue &Order")}
 # Separators go before these actions in their menu.
-SEPARATE_BEFORE = {"app.quit", "edit.select_all", "view.save_search", "view.refresh",
-                   "go.open", "paper.tag", "paper.note", "paper.inbox", "paper.delete"}
+SEPARATE_BEFORE = {"app.quit", "edit.select_all", "edit.preferences", "view.save_search",
+                   "view.refresh", "view.triage", "go.open", "paper.tag", "paper.note",
+                   "paper.inbox", "paper.delete", "queue.start"}
 
 
 class ActionSet:
     """Every QAction of the window, keyed by keymap id."""
 
     def __init__(self, keymap: Keymap, handlers: object, window: QMainWindow,
-                 list_widget: QWidget) -> None:
+                 list_widget: QWidget, triage_widget: QWidget | None = None) -> None:
         self.keymap = keymap
         self.actions: dict[str, QAction] = {}
         for entry in keymap:
@@ -43,11 +44,15 @@ class ActionSet:
                 action.setIcon(icon(entry.icon))
             handler = getattr(handlers, entry.handler)
             action.triggered.connect(lambda _checked=False, h=handler, a=entry.args: h(*a))
-            owner = list_widget if entry.context == Context.LIST else window
+            owners = {Context.WINDOW: window, Context.LIST: list_widget,
+                      Context.TRIAGE: triage_widget or window}
             action.setShortcutContext(
-                Qt.ShortcutContext.WidgetWithChildrenShortcut if entry.context == Context.LIST
-                else Qt.ShortcutContext.WindowShortcut)
-            owner.addAction(action)
+                Qt.ShortcutContext.WindowShortcut if entry.context == Context.WINDOW
+                else Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            owners[entry.context].addAction(action)
+            if entry.in_triage and triage_widget is not None:
+                # A widget shortcut is live wherever one of the action's widgets has focus.
+                triage_widget.addAction(action)
             self.actions[entry.id] = action
         self.apply_keys()
 

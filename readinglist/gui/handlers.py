@@ -1,8 +1,8 @@
 """What each keymap action does: small methods over the window's selection and parts.
 
 The keymap names these methods (``handler``); ``actions`` connects them. Each paper
-action works on the whole multi-selection and goes through ``Operations`` so it is one
-undoable step.
+action works on the whole multi-selection (or, in triage mode, on the paper shown) and
+goes through ``Operations`` so it is one undoable step.
 """
 
 from __future__ import annotations
@@ -22,11 +22,18 @@ from readinglist.core.commands import (
     SetStatus,
 )
 from readinglist.core.errors import ReadingListError
+from readinglist.core.models import Status
+from readinglist.gui.dialogs.preferences import Preferences
+from readinglist.gui.dialogs.shortcuts import ShortcutSheet
 from readinglist.gui.dialogs.tagprompt import TagPrompt
+from readinglist.gui.palette import CommandPalette
 from readinglist.gui.views import combine
 
 if TYPE_CHECKING:
     from readinglist.gui.mainwindow import MainWindow
+
+DECISIONS = {"queued": "Queued", "read": "Read", "skipped": "Skipped", "inbox": "Kept in Inbox",
+             "reading": "Reading"}
 
 IMPORT_FILTER = (
     "Reading lists (*.txt *.bib *.bibtex *.ris *.json *.csv);;"
@@ -46,10 +53,25 @@ class Handlers:
     # -- helpers ------------------------------------------------------------------------------
 
     def _selection(self) -> list[int]:
-        ids = self.window.paper_view.selected_ids()
+        """Return the papers an action is for: the selection, or the paper triage shows."""
+        triage = self.window.triage
+        ids = triage.current_ids() if triage.active else self.window.paper_view.selected_ids()
         if not ids:
-            self.window.say("Select a paper first.")
+            self.window.say("Nothing to triage here." if triage.active
+                            else "Select a paper first.")
         return ids
+
+    def _decided(self, text: str) -> None:
+        """Tell triage a decision was saved on its paper (it moves on)."""
+        if self.window.triage.active:
+            self.window.triage.decided(text)
+
+    def _focus_papers(self) -> None:
+        """Give the focus back to where paper keys act: the triage page or the list."""
+        if self.window.triage.active:
+            self.window.triage_view.setFocus()
+        else:
+            self.window.paper_view.setFocus()
 
     # -- file and application -----------------------------------------------------------------
 
@@ -69,14 +91,27 @@ class Handlers:
 
     def undo(self) -> None:
         self.window.detail.flush()
-        self.window.ops.undo()
+        label = self.window.ops.undo()
+        if label is not None:
+            self.window.triage.undone(label)
 
     def redo(self) -> None:
         self.window.detail.flush()
-        self.window.ops.redo()
+        label = self.window.ops.redo()
+        if label is not None:
+            self.window.triage.redone(label)
 
     def select_all(self) -> None:
         self.window.paper_view.selectAll()
+
+    def show_preferences(self) -> None:
+        Preferences.show_for(self.window)
+
+    def show_palette(self) -> None:
+        CommandPalette.show_for(self.window)
+
+    def show_shortcuts(self) -> None:
+        ShortcutSheet.show_for(self.window)
 
     # -- view and navigation ----------------------------------------------------------------------
 
@@ -86,11 +121,23 @@ class Handlers:
         field.selectAll()
 
     def focus_list(self) -> None:
+        if self.window.triage.active:
+            self.window.triage.leave()
+            return
         self.window.detail.flush()
         self.window.paper_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def move_cursor(self, step: int) -> None:
-        self.window.paper_view.move_cursor(step)
+        if self.window.triage.active:
+            self.window.triage.step(step)
+        else:
+            self.window.paper_view.move_cursor(step)
+
+    def toggle_triage(self) -> None:
+        self.window.triage.toggle()
+
+    def triage_back(self) -> None:
+        self.window.triage.back()
 
     def open_paper(self) -> None:
         if self._selection():
@@ -115,13 +162,13 @@ class Handlers:
 
     def rate(self, stars: int | None) -> None:
         ids = self._selection()
-        if ids:
-            self.window.ops.execute(SetRating(ids, stars))
+        if ids and self.window.ops.execute(SetRating(ids, stars)):
+            self._decided("Not rated" if stars is None else f"Rated {stars}")
 
     def set_status(self, status: str) -> None:
         ids = self._selection()
-        if ids:
-            self.window.ops.execute(SetStatus(ids, status))
+        if ids and self.window.ops.execute(SetStatus(ids, status)):
+            self._decided(DECISIONS.get(status, status))
 
     def toggle_queue(self) -> None:
         """Queue the selection, or put it back in the inbox when all of it is queued."""
@@ -133,8 +180,9 @@ class Handlers:
         except ReadingListError as error:
             self.window.ops.failed.emit(str(error))
             return
-        queued = all(row.status == "queued" for row in rows)
-        self.window.ops.execute(SetStatus(ids, "inbox" if queued else "queued"))
+        status = "inbox" if all(row.status == "queued" for row in rows) else "queued"
+        if self.window.ops.execute(SetStatus(ids, status)):
+            self._decided(DECISIONS[status])
 
     def add_tags(self) -> None:
         ids = self._selection()
@@ -144,7 +192,7 @@ class Handlers:
         noun = "the selected paper" if len(ids) == 1 else f"{len(ids)} selected papers"
         self._prompt(TagPrompt("Add Tags", f"Tags to add to {noun} (comma separated; new tags "
                                "are created):", known, self.window),
-                     lambda names: self.window.ops.execute(AddTags(ids, names)))
+                     lambda names: self._tagged(ids, names))
 
     def remove_tags(self) -> None:
         ids = self._selection()
@@ -163,18 +211,39 @@ class Handlers:
             prompt.field.selectAll()
         self._prompt(prompt, lambda names: self.window.ops.execute(RemoveTags(ids, names)))
 
+    def _tagged(self, ids: list[int], names: list[str]) -> None:
+        if self.window.ops.execute(AddTags(ids, names)):
+            self._decided(f"Tagged {', '.join(names)}")
+
     def delete_papers(self) -> None:
         ids = self._selection()
         if ids:
             self.window.detail.flush()
-            self.window.ops.execute(DeletePapers(ids))
+            if self.window.ops.execute(DeletePapers(ids)):
+                self._decided("Deleted")
 
     def move_in_queue(self, where: str) -> None:
         ids = self._selection()
         if ids:
             self.window.ops.move_in_queue(ids, where)
 
+    def start_reading(self) -> None:
+        """Take the paper at the top of the queue to Reading."""
+        try:
+            queue = self.window.library.queue()
+        except ReadingListError as error:
+            self.window.ops.failed.emit(str(error))
+            return
+        if not queue:
+            self.window.say("The queue is empty.")
+            return
+        title = self.window.library.detail(queue[0]).title
+        if self.window.ops.execute(SetStatus([queue[0]], Status.READING)):
+            self.window.say(f"Reading “{title}”.")
+
     def edit_note(self) -> None:
+        if self.window.triage.active:
+            self.window.triage.leave()
         ids = self._selection()
         if len(ids) > 1:
             self.window.paper_view.move_cursor(0)  # keep only the current paper
@@ -192,4 +261,4 @@ class Handlers:
         if self.prompt is prompt:
             self.prompt = None
         self.window.activateWindow()
-        self.window.paper_view.setFocus()
+        self._focus_papers()

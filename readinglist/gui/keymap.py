@@ -28,6 +28,8 @@ class Context(enum.StrEnum):
     """Anywhere in the main window (text fields still take the keys they type)."""
     LIST = "list"
     """Only while the paper list has the focus: single letters that would otherwise type."""
+    TRIAGE = "triage"
+    """Only in triage mode (one paper at a time)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +50,13 @@ class KeyAction:
     toolbar: bool = False
     icon: str = ""
     """Icon name under ``resources/gui/icons`` (without ``.svg``)."""
+    in_triage: bool = False
+    """Also live in triage mode, where it acts on the paper shown (a list action)."""
+
+    @property
+    def contexts(self) -> frozenset[Context]:
+        """Return every context where the action's keys are live."""
+        return frozenset({self.context, Context.TRIAGE} if self.in_triage else {self.context})
 
     @property
     def title(self) -> str:
@@ -60,7 +69,7 @@ def _rate(stars: int) -> KeyAction:
     return KeyAction(
         f"paper.rate.{stars}", f"Rate &{stars} {noun}",
         f"Give the selected papers {stars} {noun}", (str(stars),), Context.LIST,
-        "rate", (stars,), menu="paper.rate",
+        "rate", (stars,), menu="paper.rate", in_triage=True,
     )
 
 
@@ -78,6 +87,8 @@ DEFAULT_ACTIONS: tuple[KeyAction, ...] = (
               ("Ctrl+Shift+Z",), Context.WINDOW, "redo", menu="edit"),
     KeyAction("edit.select_all", "Select &All", "Select every paper in the list",
               ("Ctrl+A",), Context.LIST, "select_all", menu="edit"),
+    KeyAction("edit.preferences", "&Preferences…", "Change keyboard shortcuts",
+              ("Ctrl+,",), Context.WINDOW, "show_preferences", menu="edit"),
     # View
     KeyAction("view.filter", "&Filter…", "Put the cursor in the filter field",
               ("/", "Ctrl+F"), Context.WINDOW, "focus_filter", menu="view", icon="filter"),
@@ -88,35 +99,44 @@ DEFAULT_ACTIONS: tuple[KeyAction, ...] = (
               icon="search"),
     KeyAction("view.refresh", "&Refresh", "Reload the list and counts (after changes made "
               "elsewhere)", ("F5",), Context.WINDOW, "refresh", menu="view"),
+    KeyAction("view.triage", "&Triage", "Decide on one paper at a time: the Inbox, or the "
+              "current view and filter (again to leave)", ("Ctrl+T",), Context.WINDOW,
+              "toggle_triage", menu="view", toolbar=True, icon="triage"),
+    KeyAction("view.palette", "Command &Palette…", "Find any action by name and run it on "
+              "the selected papers", ("Ctrl+K", "Ctrl+Shift+P"), Context.WINDOW,
+              "show_palette", menu="view"),
     # Go
     KeyAction("go.next", "&Next Paper", "Move to the next paper", ("J", "Down"), Context.LIST,
-              "move_cursor", (1,), menu="go"),
+              "move_cursor", (1,), menu="go", in_triage=True),
     KeyAction("go.previous", "&Previous Paper", "Move to the previous paper", ("K", "Up"),
-              Context.LIST, "move_cursor", (-1,), menu="go"),
+              Context.LIST, "move_cursor", (-1,), menu="go", in_triage=True),
     KeyAction("go.open", "&Open Paper", "Open the paper: move to its abstract and note",
               ("Return", "Enter"), Context.LIST, "open_paper", menu="go"),
     # Paper (each acts on the whole selection)
     KeyAction("paper.queue", "&Queue / Unqueue", "Add the selected papers to the reading queue, "
               "or take them out if all are queued", ("Q",), Context.LIST, "toggle_queue",
-              menu="paper", toolbar=True, icon="queue"),
+              menu="paper", toolbar=True, icon="queue", in_triage=True),
     KeyAction("paper.read", "Mark &Read", "Mark the selected papers read", ("R",),
-              Context.LIST, "set_status", ("read",), menu="paper", toolbar=True, icon="read"),
+              Context.LIST, "set_status", ("read",), menu="paper", toolbar=True, icon="read",
+              in_triage=True),
     KeyAction("paper.skip", "&Skip", "Skip the selected papers (not worth reading)", ("S",),
-              Context.LIST, "set_status", ("skipped",), menu="paper", toolbar=True, icon="skip"),
+              Context.LIST, "set_status", ("skipped",), menu="paper", toolbar=True, icon="skip",
+              in_triage=True),
     KeyAction("paper.inbox", "Back to &Inbox", "Put the selected papers back in the inbox",
-              ("I",), Context.LIST, "set_status", ("inbox",), menu="paper"),
+              ("I",), Context.LIST, "set_status", ("inbox",), menu="paper", in_triage=True),
     *(_rate(stars) for stars in range(6)),
     KeyAction("paper.rate.clear", "&Clear Rating", "Remove the rating of the selected papers",
-              (), Context.LIST, "rate", (None,), menu="paper.rate"),
+              (), Context.LIST, "rate", (None,), menu="paper.rate", in_triage=True),
     KeyAction("paper.tag", "&Tag…", "Add tags to the selected papers (comma separated, new "
               "tags allowed)", ("T",), Context.LIST, "add_tags", menu="paper", toolbar=True,
-              icon="tag"),
+              icon="tag", in_triage=True),
     KeyAction("paper.untag", "&Remove Tag…", "Remove tags from the selected papers",
-              ("Shift+T",), Context.LIST, "remove_tags", menu="paper"),
+              ("Shift+T",), Context.LIST, "remove_tags", menu="paper", in_triage=True),
     KeyAction("paper.note", "Edit &Note", "Write in the note of the current paper", ("N",),
               Context.LIST, "edit_note", menu="paper", icon="note"),
     KeyAction("paper.delete", "&Delete", "Delete the selected papers from the library "
-              "(undo brings them back)", ("Del",), Context.LIST, "delete_papers", menu="paper"),
+              "(undo brings them back)", ("Del",), Context.LIST, "delete_papers", menu="paper",
+              in_triage=True),
     # Queue order (acts on the queued papers among the selection)
     KeyAction("queue.up", "Move &Up in Queue", "Move the selected queued papers up",
               ("Alt+Up",), Context.LIST, "move_in_queue", ("up",), menu="paper.queue"),
@@ -126,6 +146,14 @@ DEFAULT_ACTIONS: tuple[KeyAction, ...] = (
               ("Alt+Home",), Context.LIST, "move_in_queue", ("top",), menu="paper.queue"),
     KeyAction("queue.bottom", "Move to &Bottom of Queue", "Move the selected queued papers last",
               ("Alt+End",), Context.LIST, "move_in_queue", ("bottom",), menu="paper.queue"),
+    KeyAction("queue.start", "&Start Reading", "Take the paper at the top of the queue to "
+              "Reading", ("Ctrl+R",), Context.WINDOW, "start_reading", menu="paper.queue"),
+    # Triage (one paper at a time; the paper keys above act on the paper shown)
+    KeyAction("triage.back", "&Back", "Go back to the previous paper in triage",
+              ("Backspace",), Context.TRIAGE, "triage_back"),
+    # Help
+    KeyAction("help.shortcuts", "&Keyboard Shortcuts", "List every action with its keys",
+              ("?", "F1"), Context.WINDOW, "show_shortcuts", menu="help"),
 )
 
 
@@ -160,19 +188,20 @@ class Keymap:
         action = self._actions[action_id]
         keys = tuple(key for key in keys if key)
         for key in keys:
-            owner = self.owner(key, action.context, ignore=action_id)
+            owner = self.owner(key, action.contexts, ignore=action_id)
             if owner is not None:
                 raise ValueError(f"{key} is already used by “{owner.title}”")
         self._actions[action_id] = replace(action, keys=keys)
 
-    def owner(self, key: str, context: Context, ignore: str = "") -> KeyAction | None:
+    def owner(self, key: str, context: Context | frozenset[Context],
+              ignore: str = "") -> KeyAction | None:
         """Return the action bound to key where it would clash with context, if any."""
         wanted = _normal(key)
+        contexts = frozenset({context}) if isinstance(context, Context) else context
         for action in self._actions.values():
             if action.id == ignore:
                 continue
-            clashes = action.context == context or Context.WINDOW in (action.context, context)
-            if clashes and wanted in {_normal(k) for k in action.keys}:
+            if _clash(action.contexts, contexts) and wanted in {_normal(k) for k in action.keys}:
                 return action
         return None
 
@@ -182,7 +211,7 @@ class Keymap:
         earlier: list[KeyAction] = []
         for action in self._actions.values():
             for key in action.keys:
-                clash = Keymap(earlier).owner(key, action.context) if earlier else None
+                clash = Keymap(earlier).owner(key, action.contexts) if earlier else None
                 if clash is not None:
                     found.append((key, clash, action))
             earlier.append(action)
@@ -214,6 +243,10 @@ class Keymap:
             settings.remove(name)
         else:
             settings.setValue(name, KEY_SEPARATOR.join(self[action_id].keys))
+
+
+def _clash(first: frozenset[Context], second: frozenset[Context]) -> bool:
+    return bool(first & second) or Context.WINDOW in first | second
 
 
 def _normal(key: str) -> str:

@@ -6,7 +6,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer
-from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from readinglist.core.changes import Changes
 from readinglist.core.commands import SetNote
@@ -21,14 +29,17 @@ from readinglist.gui.keymap import Keymap
 from readinglist.gui.listcontroller import ListController
 from readinglist.gui.models import PaperModel
 from readinglist.gui.operations import Operations
+from readinglist.gui.queuedrag import QueueDrag
 from readinglist.gui.sidebarmenu import sidebar_menu
 from readinglist.gui.tagcolors import TagColors
+from readinglist.gui.triage import TriageMode
 from readinglist.gui.views import import_view
 from readinglist.gui.widgets.detailpane import DetailPane
 from readinglist.gui.widgets.filterbar import FilterBar
 from readinglist.gui.widgets.paperview import PaperView
 from readinglist.gui.widgets.sidebar import Sidebar, ViewRole, load_sidebar
 from readinglist.gui.widgets.statusbar import StatusBar
+from readinglist.gui.widgets.triageview import TriageView
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -72,9 +83,13 @@ class MainWindow(QMainWindow):
         self.keymap = keymap if keymap is not None else Keymap()
         self.refused_keys = self.keymap.load_overrides(settings)
         self.handlers = Handlers(self)
-        self.action_set = ActionSet(self.keymap, self.handlers, self, self.paper_view)
+        self.triage_view = TriageView(self.colors)
+        self.triage = TriageMode(self, self.triage_view)
+        self.action_set = ActionSet(self.keymap, self.handlers, self, self.paper_view,
+                                    self.triage_view)
 
         self._build_layout()
+        self.queue_drag = QueueDrag(self)
         self._wire()
         self._detail_timer = QTimer(self)
         self._detail_timer.setSingleShot(True)
@@ -124,7 +139,10 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([240, 700, 340])
         self.sidebar.setMinimumWidth(160)
         self.detail.setMinimumWidth(280)
-        self.setCentralWidget(self.splitter)
+        self.central_stack = QStackedWidget()
+        self.central_stack.addWidget(self.splitter)
+        self.central_stack.addWidget(self.triage_view)
+        self.setCentralWidget(self.central_stack)
         self.setStatusBar(self.status)
 
         self.paper_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -148,6 +166,7 @@ class MainWindow(QMainWindow):
         self.detail.note_edited.connect(lambda pid, text: self.ops.execute(SetNote(pid, text)))
         self.detail.rating_chosen.connect(self.handlers.rate)
         self.ops.did_change.connect(self._library_did_change)
+        self.ops.did_change.connect(self.triage.library_did_change)
         self.ops.history_did_change.connect(self.action_set.set_history)
         self.ops.history_did_change.connect(self._remember_history)
         self.ops.failed.connect(lambda message: show_error(self, "readinglist", message))
@@ -286,6 +305,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.detail.flush()
+        self.triage.save()
         if self.import_flow.running():
             self.import_flow.cancel()
         self.import_flow.wait()

@@ -57,11 +57,13 @@ class Operations(QObject):
         if changes:
             self.announce(changes, "Queue reordered.")
 
-    def undo(self) -> None:
-        self._step(self.library.undo, "Undid")
+    def undo(self) -> str | None:
+        """Undo the newest step; return its label (None when nothing was undone)."""
+        return self._step(self.library.undo, "Undid")
 
-    def redo(self) -> None:
-        self._step(self.library.redo, "Redid")
+    def redo(self) -> str | None:
+        """Redo the oldest undone step; return its label (None when nothing was redone)."""
+        return self._step(self.library.redo, "Redid")
 
     def announce(self, changes: Changes, message: str) -> None:
         """Tell panels about a change made elsewhere (an import, a refresh)."""
@@ -75,13 +77,14 @@ class Operations(QObject):
             undo, redo = None, None
         self.history_did_change.emit(undo, redo)
 
-    def _step(self, step: object, verb: str) -> None:
+    def _step(self, step: object, verb: str) -> str | None:
         try:
             label, changes = step()  # type: ignore[operator]
         except NothingToUndo as error:
             self.did_change.emit(Changes(), f"{sentence(str(error))}.")
-            return
+            return None
         except ReadingListError as error:
             self.failed.emit(str(error))
-            return
+            return None
         self.announce(changes, f"{verb}: {label}.")
+        return str(label)

@@ -14,6 +14,7 @@ from readinglist.core.commands import (
     DeleteCollection,
     DeleteSavedSearch,
     DeleteTag,
+    MergeTags,
     RecolorTag,
     RenameCollection,
     RenameTag,
@@ -41,6 +42,8 @@ def sidebar_menu(parent: QWidget, key: str, ops: Operations, colors: TagColors) 
     elif kind == "tag":
         menu.addAction("Rename Tag…",
                        lambda: _rename(parent, ops, "Rename Tag", name, RenameTag))
+        menu.addAction("Merge Into…", lambda: _merge(parent, ops, name)).setStatusTip(
+            "Give this tag's papers another tag and delete this one")
         menu.addAction(swatch(colors.color(name)), "Change Colour…",
                        lambda: _recolor(parent, ops, name, colors.color(name)))
         menu.addAction("Delete Tag", lambda: ops.execute(DeleteTag(name)))
@@ -56,6 +59,17 @@ def _rename(parent: QWidget, ops: Operations, title: str, name: str, command: ty
                                         name)
     if ok and new_name.strip() and new_name.strip() != name:
         ops.execute(command(name, new_name.strip()))
+
+
+def _merge(parent: QWidget, ops: Operations, name: str) -> None:
+    others = [tag.name for tag in ops.library.tags() if tag.name != name]
+    if not others:
+        ops.failed.emit(f"There is no other tag to merge “{name}” into.")
+        return
+    target, ok = QInputDialog.getItem(parent, "Merge Tag", f"Merge “{name}” into:", others, 0,
+                                      False)
+    if ok and target:
+        ops.execute(MergeTags(name, target))
 
 
 def _recolor(parent: QWidget, ops: Operations, name: str, current: QColor) -> None:

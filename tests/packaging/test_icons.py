@@ -9,6 +9,11 @@ if TYPE_CHECKING:
     from pathlib import Path
     from types import ModuleType
 
+    from PySide6.QtWidgets import QApplication
+
+# Each test takes pytest-qt's qapp: make_icons would otherwise create a QGuiApplication, and
+# the widget tests that run later in the same process need a QApplication.
+
 
 def png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
@@ -16,13 +21,17 @@ def png_size(data: bytes) -> tuple[int, int]:
     return width, height
 
 
-def test_make_icons_writes_pngs_of_each_size(icons_script: ModuleType, tmp_path: Path) -> None:
+def test_make_icons_writes_pngs_of_each_size(
+    icons_script: ModuleType, tmp_path: Path, qapp: QApplication
+) -> None:
     icons_script.make_icons(tmp_path)
     for size in icons_script.PNG_SIZES:
         assert png_size((tmp_path / f"readinglist-{size}.png").read_bytes()) == (size, size)
 
 
-def test_ico_lists_each_size_with_its_png(icons_script: ModuleType, tmp_path: Path) -> None:
+def test_ico_lists_each_size_with_its_png(
+    icons_script: ModuleType, tmp_path: Path, qapp: QApplication
+) -> None:
     icons_script.make_icons(tmp_path)
     data = (tmp_path / "readinglist.ico").read_bytes()
     reserved, kind, count = struct.unpack("<HHH", data[:6])
@@ -36,7 +45,9 @@ def test_ico_lists_each_size_with_its_png(icons_script: ModuleType, tmp_path: Pa
         assert png_size(data[offset : offset + length]) == (size, size)
 
 
-def test_icns_blocks_add_up_to_the_file(icons_script: ModuleType, tmp_path: Path) -> None:
+def test_icns_blocks_add_up_to_the_file(
+    icons_script: ModuleType, tmp_path: Path, qapp: QApplication
+) -> None:
     icons_script.make_icons(tmp_path)
     data = (tmp_path / "readinglist.icns").read_bytes()
     assert data[:4] == b"icns"
