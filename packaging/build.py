@@ -244,9 +244,11 @@ def main(argv: list[str]) -> int:
         run_pyinstaller()
         if sys.platform.startswith("linux"):
             stripped, kept = elf.strip_symbols(BUNDLE)
-            print(f"build.py: stripped {stripped} ELF files; strip would break, so kept:")
+            print(f"build.py: stripped {stripped} ELF files")
             for path in kept:
-                print(f"  {path.relative_to(BUNDLE)}")
+                print(
+                    f"build.py: left unstripped (strip would break it): {path.relative_to(BUNDLE)}"
+                )
             print(f"build.py: cleaned the run path of {elf.fix_run_paths(BUNDLE)} ELF files")
     frozen = time.perf_counter()
     if sys.platform.startswith("linux"):
