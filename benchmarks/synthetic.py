@@ -19,8 +19,21 @@ from readinglist.core.records import PaperRecord
 from readinglist.resources import resource
 
 TAGS = [
-    "nlp", "vision", "rl", "theory", "evaluation", "scaling", "agents", "cognition",
-    "interpretability", "datasets", "speech", "alignment", "robotics", "survey", "to-cite",
+    "nlp",
+    "vision",
+    "rl",
+    "theory",
+    "evaluation",
+    "scaling",
+    "agents",
+    "cognition",
+    "interpretability",
+    "datasets",
+    "speech",
+    "alignment",
+    "robotics",
+    "survey",
+    "to-cite",
 ]
 STATUSES = ["inbox"] * 70 + ["queued"] * 5 + ["reading"] * 3 + ["read"] * 15 + ["skipped"] * 7
 RATINGS = [None] * 60 + [0] * 3 + [1] * 4 + [2] * 7 + [3] * 10 + [4] * 10 + [5] * 6
@@ -49,7 +62,9 @@ class Corpus:
         self.sentences = [
             s for r in records for s in re.split(r"(?<=[.!?])\s+", r.abstract) if len(s) > 20
         ]
-        self.sentence_counts = [max(1, len(re.split(r"(?<=[.!?])\s+", r.abstract))) for r in records]
+        self.sentence_counts = [
+            max(1, len(re.split(r"(?<=[.!?])\s+", r.abstract))) for r in records
+        ]
 
 
 def papers(count: int, seed: int = 7) -> Iterator[PaperRecord]:

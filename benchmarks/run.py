@@ -1,0 +1,124 @@
+"""Benchmark readinglist at several library sizes and print one table (optionally JSON).
+
+    uv run python benchmarks/run.py                       # 10k, 100k and 1M papers
+    uv run python benchmarks/run.py --sizes 10000 --json benchmarks/results-10k.json
+
+Libraries are generated once (deterministically, see synthetic.py) into benchmarks/.data/
+and reused. Each size is measured in its own process in the real main window, offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+TARGETS = {  # (100k target, 1M target) from the performance issue
+    "keystroke p95 ms": (25, 50),
+    "cold start s": (0.6, 0.8),
+    "sort ms (slowest column)": (100, 600),
+    "select -> abstract ms": (16, 16),
+    "change 1,000 + undo ms (slowest)": (100, 100),
+    "import papers/s": (10_000, 10_000),
+    "export 10,000 BibTeX s": (2, 2),
+    "peak RSS MB": (200, 300),
+}
+
+
+def measure(size: int, data_dir: Path) -> dict[str, Any]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    done = subprocess.run(
+        [sys.executable, str(HERE / "measure.py"), str(size), str(data_dir)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise SystemExit(f"measuring {size} papers failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def rows(figures: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """(operation, readinglist, plain baseline) lines for one size."""
+    keystroke = figures["keystroke"]
+    slowest_change = max(figures["change_1000_ms"].values())
+    return [
+        (
+            "import papers/s",
+            f"{figures['import_per_second']:,}",
+            f"{figures['import_baseline_per_second']:,} (bulk insert + FTS5 rebuild)",
+        ),
+        *(
+            (
+                f"keystroke p50/p95 ms: {kind}",
+                f"{v['p50_ms']:.1f} / {v['p95_ms']:.1f}",
+                "{p50_ms:.1f} / {p95_ms:.1f} (FTS5 title prefix, 2,000, rapidfuzz)".format(
+                    **figures["keystroke_baseline"]
+                ),
+            )
+            for kind, v in keystroke.items()
+        ),
+        (
+            "cold start s",
+            f"{figures['cold_start']['app_s']:.2f}",
+            f"{figures['cold_start']['bare_window_s']:.2f} (bare window, lazy ids)",
+        ),
+        *(
+            (
+                f"sort ms: {column}",
+                f"{value:.0f}",
+                f"{figures['sort_baseline_ms']:.0f} (ids by title index)",
+            )
+            for column, value in figures["sort_ms"].items()
+        ),
+        (
+            "select -> abstract ms p50/p95",
+            f"{figures['select']['p50_ms']:.1f} / {figures['select']['p95_ms']:.1f}",
+            f"{figures['select_baseline_ms']:.2f} (one-row fetch)",
+        ),
+        *(
+            (f"{name.replace('_', ' ')} 1,000 papers ms", f"{value:.0f}", "")
+            for name, value in figures["change_1000_ms"].items()
+        ),
+        ("export 10,000 BibTeX s", f"{figures['export_10000_bibtex']['seconds']:.2f}", ""),
+        ("peak RSS MB", f"{figures['peak_rss_mb']}", ""),
+        ("library on disk MB", f"{figures['disk_mb']}", ""),
+    ] + [("slowest change/undo ms", f"{slowest_change:.0f}", "")]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--data-dir", type=Path, default=HERE / ".data")
+    parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    results = {}
+    for size in sizes:
+        print(f"measuring {size:,} papers...", file=sys.stderr, flush=True)
+        results[str(size)] = measure(size, args.data_dir)
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    print(f"readinglist benchmark ({machine})\n")
+    header = (
+        "| operation | " + " | ".join(f"{int(s):,} papers" for s in sizes) + " | plain baseline |"
+    )
+    print(header)
+    print("|" + "---|" * (len(sizes) + 2))
+    table = [rows(results[str(size)]) for size in sizes]
+    for index, (name, _value, baseline) in enumerate(table[0]):
+        values = " | ".join(column[index][1] for column in table)
+        print(f"| {name} | {values} | {table[-1][index][2] or baseline} |")
+    if args.json:
+        args.json.write_text(json.dumps({"machine": machine, "results": results}, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()
