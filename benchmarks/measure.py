@@ -16,9 +16,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -26,6 +25,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from rapidfuzz import fuzz, process, utils
 
 from build import DEFAULT_DATA_DIR, build, library_path
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QApplication
 
 HERE = Path(__file__).resolve().parent
 # Queries replayed one keystroke at a time, by kind.
@@ -57,7 +61,6 @@ class Window:
 
     def __init__(self, path: Path) -> None:
         from PySide6.QtCore import QSettings
-        from PySide6.QtWidgets import QApplication
 
         from readinglist.core.library import Library
         from readinglist.gui.app import make_application, make_window

@@ -11,12 +11,15 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from readinglist.core.importers import registry
 from readinglist.core.records import PaperRecord
 from readinglist.resources import resource
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 TAGS = [
     "nlp",
