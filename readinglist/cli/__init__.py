@@ -30,10 +30,12 @@ def run(argv: list[str]) -> int:
         from readinglist.selftest import run_self_test
 
         return run_self_test()
+    if args.open_files is not None and args.command is not None:
+        parser.error("--open opens the window; give it no COMMAND (use 'import' instead)")
     if args.command is None:
         from readinglist.gui.app import run_app
 
-        return run_app(library_path, [])
+        return run_app(library_path, list(args.open_files or []))
     try:
         return int(args.handler(args))
     except LibraryDamaged as error:

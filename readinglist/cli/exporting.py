@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from readinglist.cli.output import open_library
-from readinglist.core.errors import InvalidValue
 from readinglist.core.exporters import EXPORTERS, ExportOptions, GroupBy, export
+from readinglist.core.files import write_atomically
 
 if TYPE_CHECKING:
     import argparse
@@ -75,16 +73,3 @@ def run(args: argparse.Namespace) -> int:
         print(f"exported {len(papers)} papers to {args.output}", file=sys.stderr)
     return 0
 
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write text to path so that a crash leaves either the old file or the new one."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except OSError as error:
-        raise InvalidValue(f"{path}: cannot write ({error.strerror or error})") from None

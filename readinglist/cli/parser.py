@@ -14,7 +14,8 @@ SUBCOMMAND_MODULES = (importing, listing, editing, history, exporting, backups, 
 DESCRIPTION = """\
 A keyboard-first reading-list manager for researchers.
 
-Run without a command to open the window. With a command, work on the library
+Run without a command to open the window (or bring the open one forward);
+--open FILE... also imports files into it. With a command, work on the library
 from the terminal; see 'readinglist COMMAND --help'."""
 
 EPILOG = f"""\
@@ -43,6 +44,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--self-test",
         action="store_true",
         help="import the sample lists into a temporary library, export them, and exit",
+    )
+    parser.add_argument(
+        "--open",
+        dest="open_files",
+        type=Path,
+        nargs="*",
+        metavar="FILE",
+        help="open the window and import FILEs; when a window over the library is already "
+        "open, it comes forward and imports them (no COMMAND with this)",
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in SUBCOMMAND_MODULES:

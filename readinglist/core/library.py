@@ -328,10 +328,13 @@ class Library:
         Cheap enough to poll: it reads SQLite's ``PRAGMA data_version`` on a connection kept
         for the purpose, which moves when a commit is made through any other connection.
         """
-        if self._watcher is None:
-            self._watcher = sqlite3.connect(self.path, check_same_thread=False)
-        with self._watcher_lock:
-            return int(self._watcher.execute("PRAGMA data_version").fetchone()[0])
+        try:
+            with self._watcher_lock:
+                if self._watcher is None:
+                    self._watcher = sqlite3.connect(self.path, check_same_thread=False)
+                return int(self._watcher.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error as error:
+            raise database_error(error) from error
 
     # -- internals ----------------------------------------------------------------------------
 

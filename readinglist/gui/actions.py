@@ -26,6 +26,8 @@ SUBMENUS = {"paper.rate": ("paper", "&Rate"), "paper.queue": ("paper", "Queue &O
 SEPARATE_BEFORE = {"app.quit", "edit.select_all", "edit.preferences", "view.save_search",
                    "view.refresh", "view.triage", "go.open", "paper.tag", "paper.note",
                    "paper.inbox", "paper.delete", "queue.start"}
+# Export and discovery start their own groups.
+SEPARATE_BEFORE |= {"edit.copy_bibtex", "go.recommended"}
 
 
 class ActionSet:

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -19,37 +18,77 @@ APPLICATION = "readinglist"
 
 
 def run_app(library_path: Path | None, files: list[Path]) -> int:
-    """Open the library at library_path (or the default one) in a window; import files."""
+    """Open the library at library_path (or the default one) in a window; import files.
+
+    When a window over the same library is already running, it comes forward and
+    imports files instead, and this returns 0 at once (see ``instance``).
+    """
     from PySide6.QtCore import QSettings
 
-    from readinglist.core.errors import ReadingListError
-    from readinglist.core.storage import default_library_path
+    from readinglist.gui.dialogs import damaged
+    from readinglist.gui.instance import claim
+    from readinglist.gui.startup import LIBRARY_KEY, open_or_recover
 
     app = make_application(sys.argv[:1])
-    path = library_path if library_path is not None else default_library_path()
-    try:
-        library, message = open_library(path)
-    except ReadingListError as error:
-        from PySide6.QtWidgets import QMessageBox
-
-        from readinglist.gui.icons import app_icon
-
-        box = QMessageBox(QMessageBox.Icon.Critical, "readinglist",
-                          "The library could not be opened.", QMessageBox.StandardButton.Ok)
-        box.setWindowIcon(app_icon())
-        box.setInformativeText(str(error))
-        box.exec()
+    settings = QSettings()
+    path = library_location(library_path, settings)
+    server = claim(path, files)
+    if server is None:
+        return 0
+    opened = open_or_recover(path, open_library, damaged.ask_recovery, damaged.ask_new_path,
+                             damaged.show_failure)
+    if opened is None:
+        server.close()
         return 1
-    window = make_window(library, QSettings())
+    if opened.moved_to is not None:
+        settings.setValue(LIBRARY_KEY, str(opened.moved_to))
+    window = make_window(opened.library, settings)
+    server.activated.connect(lambda paths: receive_files(window, paths))
     window.show()
-    if message:
-        window.say(message)
+    if opened.message:
+        window.say(opened.message)
     if files:
         window.import_files(files)
     try:
         return app.exec()
     finally:
-        library.close()
+        server.close()
+        opened.library.close()
+
+
+def library_location(named: Path | None, settings: QSettings) -> Path:
+    """Return the library to open: named, else $READINGLIST_LIBRARY, else the one last
+    started with "Start a new library elsewhere…", else the default place."""
+    import os
+
+    from readinglist.core.storage import LIBRARY_ENV, default_library_path
+    from readinglist.gui.startup import LIBRARY_KEY
+
+    if named is not None:
+        return named.expanduser()
+    remembered = str(settings.value(LIBRARY_KEY, "", str))
+    if remembered and not os.environ.get(LIBRARY_ENV):
+        return Path(remembered)
+    return default_library_path()
+
+
+def receive_files(window: MainWindow, paths: list[Path]) -> None:
+    """Come forward for a later launch and import its files (after a running import)."""
+    from readinglist.gui.instance import bring_forward
+
+    bring_forward(window)
+    if not paths or window.import_files(paths):
+        return
+
+    waiting = list(paths)
+
+    def retry(*_finished: object) -> None:
+        if waiting and window.import_files(waiting):
+            waiting.clear()
+
+    window.import_flow.finished.connect(retry)
+    window.say(f"{len(paths)} more file{'s' if len(paths) != 1 else ''} will be imported "
+               "when this import ends.")
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -63,7 +102,7 @@ def make_application(argv: list[str]) -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("readinglist")
-    app.setDesktopFileName("readinglist")
+    app.setDesktopFileName("io.github.readinglist.ReadingList")
     apply_style(app)
     return app
 

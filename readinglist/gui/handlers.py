@@ -23,6 +23,7 @@ from readinglist.core.commands import (
 )
 from readinglist.core.errors import ReadingListError
 from readinglist.core.models import Status
+from readinglist.gui import exportactions
 from readinglist.gui.dialogs.preferences import Preferences
 from readinglist.gui.dialogs.shortcuts import ShortcutSheet
 from readinglist.gui.dialogs.tagprompt import TagPrompt
@@ -86,6 +87,23 @@ class Handlers:
 
     def quit(self) -> None:
         self.window.close()
+
+    def export(self) -> None:
+        exportactions.export_interactively(self.window)
+
+    def copy_bibtex(self) -> None:
+        ids = self._selection()
+        if ids:
+            exportactions.copy_bibtex(self.window, ids)
+
+    # -- discovery --------------------------------------------------------------------------------
+
+    def show_page(self, page: str) -> None:
+        self.window.show_page(page)
+
+    def focus_related(self) -> None:
+        if self._selection():
+            self.window.related.focus_list()
 
     # -- edit -----------------------------------------------------------------------------------
 

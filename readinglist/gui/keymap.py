@@ -78,6 +78,9 @@ DEFAULT_ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("file.import", "&Import…", "Import reading lists from files (pasted lists, "
               "BibTeX, RIS, CSL-JSON, CSV)", ("Ctrl+O",), Context.WINDOW, "import_files",
               menu="file", toolbar=True, icon="import"),
+    KeyAction("file.export", "&Export…", "Export papers (the selection, the view, the queue, "
+              "a tag, a collection or everything) as BibTeX, BibLaTeX, RIS, CSL-JSON, Markdown "
+              "or CSV", ("Ctrl+E",), Context.WINDOW, "export", menu="file", icon="export"),
     KeyAction("app.quit", "&Quit", "Quit readinglist (everything is already saved)",
               ("Ctrl+Q",), Context.WINDOW, "quit", menu="file"),
     # Edit
@@ -87,6 +90,9 @@ DEFAULT_ACTIONS: tuple[KeyAction, ...] = (
               ("Ctrl+Shift+Z",), Context.WINDOW, "redo", menu="edit"),
     KeyAction("edit.select_all", "Select &All", "Select every paper in the list",
               ("Ctrl+A",), Context.LIST, "select_all", menu="edit"),
+    KeyAction("edit.copy_bibtex", "Copy as &BibTeX", "Copy the selected papers to the "
+              "clipboard as BibTeX entries", ("Ctrl+Shift+C",), Context.WINDOW, "copy_bibtex",
+              menu="edit"),
     KeyAction("edit.preferences", "&Preferences…", "Change keyboard shortcuts",
               ("Ctrl+,",), Context.WINDOW, "show_preferences", menu="edit"),
     # View
@@ -112,6 +118,18 @@ DEFAULT_ACTIONS: tuple[KeyAction, ...] = (
               Context.LIST, "move_cursor", (-1,), menu="go", in_triage=True),
     KeyAction("go.open", "&Open Paper", "Open the paper: move to its abstract and note",
               ("Return", "Enter"), Context.LIST, "open_paper", menu="go"),
+    KeyAction("go.related", "&Related Papers", "Move to the papers most like the current "
+              "one (in the abstract pane; Enter opens one)", ("Shift+R",), Context.LIST,
+              "focus_related", menu="go"),
+    KeyAction("go.recommended", "Re&commended", "Show Inbox papers ranked by how much they "
+              "resemble the papers you rated highly", ("Ctrl+Shift+R",), Context.WINDOW,
+              "show_page", ("recommended",), menu="go", icon="recommended"),
+    KeyAction("go.duplicates", "Possible &Duplicates", "Review papers that look like the same "
+              "paper: compare, merge or dismiss", ("Ctrl+Shift+D",), Context.WINDOW,
+              "show_page", ("duplicates",), menu="go", icon="duplicates"),
+    KeyAction("go.insights", "&Insights", "Show charts of your reading: pace, ratings, "
+              "statuses, tags, queue age, imports", ("Ctrl+Shift+I",), Context.WINDOW,
+              "show_page", ("insights",), menu="go", icon="insights"),
     # Paper (each acts on the whole selection)
     KeyAction("paper.queue", "&Queue / Unqueue", "Add the selected papers to the reading queue, "
               "or take them out if all are queued", ("Q",), Context.LIST, "toggle_queue",

@@ -71,6 +71,20 @@ class ListController(QObject):
         self.explicit_sort = False
         self.refresh()
 
+    def reveal(self, paper_id: int) -> bool:
+        """Select paper_id if the list shows it; return False when it does not."""
+        row = self.model.row_of(paper_id)
+        if row is None or self.runner.busy():
+            return False
+        self.paper_view.select_ids([paper_id], paper_id, row)
+        return True
+
+    def show_paper(self, view: ListView, paper_id: int) -> None:
+        """Show view without a filter, with paper_id selected (when the view holds it)."""
+        self.list_view, self.text = view, ""
+        self._pending_selection = ([paper_id], paper_id)
+        self.refresh()
+
     def library_did_change(self, changes: Changes) -> None:
         """Repaint changed rows at once, then search again (papers may enter or leave)."""
         if changes.papers:

@@ -23,6 +23,8 @@ from readinglist.gui import windowstate
 from readinglist.gui.actions import ActionSet
 from readinglist.gui.dialogs.errors import show_error
 from readinglist.gui.dialogs.importing import ImportFlow
+from readinglist.gui.discoverypages import PAGE_TITLES, DiscoveryPages
+from readinglist.gui.exporting import ExportFlow
 from readinglist.gui.handlers import Handlers
 from readinglist.gui.icons import app_icon
 from readinglist.gui.keymap import Keymap
@@ -33,10 +35,12 @@ from readinglist.gui.queuedrag import QueueDrag
 from readinglist.gui.sidebarmenu import sidebar_menu
 from readinglist.gui.tagcolors import TagColors
 from readinglist.gui.triage import TriageMode
-from readinglist.gui.views import import_view
+from readinglist.gui.views import ALL_VIEW, DISCOVER, import_view
+from readinglist.gui.watcher import LibraryWatcher
 from readinglist.gui.widgets.detailpane import DetailPane
 from readinglist.gui.widgets.filterbar import FilterBar
 from readinglist.gui.widgets.paperview import PaperView
+from readinglist.gui.widgets.relatedsection import RelatedSection
 from readinglist.gui.widgets.sidebar import Sidebar, ViewRole, load_sidebar
 from readinglist.gui.widgets.statusbar import StatusBar
 from readinglist.gui.widgets.triageview import TriageView
@@ -46,8 +50,10 @@ if TYPE_CHECKING:
 
     from PySide6.QtCore import QPoint, QSettings
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QMessageBox
 
     from readinglist.core.library import Library
+    from readinglist.gui.views import ListView
 
 KEY_HINT_ACTIONS = ("paper.rate.0", "paper.queue", "paper.read", "paper.skip", "paper.tag",
                     "paper.untag", "edit.undo")
@@ -67,8 +73,9 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setUnifiedTitleAndToolBarOnMac(True)
         self._last_import: list[int] | None = None
+        self._note_given_up = False
+        self._error_box: QMessageBox | None = None
         self._total = 0
-        self._history_seen: tuple[str | None, str | None, int] | None = None
 
         self.colors = TagColors()
         self.ops = Operations(library, self)
@@ -80,6 +87,8 @@ class MainWindow(QMainWindow):
         self.status = StatusBar()
         self.list = ListController(library, self.model, self.paper_view, self)
         self.import_flow = ImportFlow(library, self)
+        self.export_flow = ExportFlow(library, self)
+        self.watcher = LibraryWatcher(library, self)
         self.keymap = keymap if keymap is not None else Keymap()
         self.refused_keys = self.keymap.load_overrides(settings)
         self.handlers = Handlers(self)
@@ -104,7 +113,7 @@ class MainWindow(QMainWindow):
             self.sidebar.select_key(view_key, emit=False)
         view = self.sidebar.view(view_key)
         if view is not None:
-            self.list.set_view(view)
+            self.show_view(view)
         self.paper_view.setFocus()
 
     # -- layout -------------------------------------------------------------------------------
@@ -126,11 +135,14 @@ class MainWindow(QMainWindow):
         column.setSpacing(0)
         column.addWidget(self.filter_bar)
         column.addWidget(self.paper_view, 1)
+        self.discovery = DiscoveryPages(self.library, self.ops, center, self)
+        self.related = RelatedSection(self.discovery.related)
+        self.detail.add_section(self.related)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.discovery.stack)
         self.splitter.addWidget(self.detail)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 0)
@@ -152,7 +164,7 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.paper_view, self.detail.note)
 
     def _wire(self) -> None:
-        self.sidebar.view_selected.connect(self.list.set_view)
+        self.sidebar.view_selected.connect(self.show_view)
         self.filter_bar.filter_changed.connect(self.list.set_text)
         self.filter_bar.leave_requested.connect(self.handlers.focus_list)
         self.filter_bar.save_requested.connect(self.handlers.save_search)
@@ -163,14 +175,17 @@ class MainWindow(QMainWindow):
         self.paper_view.customContextMenuRequested.connect(self._show_context_menu)
         self.sidebar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.sidebar.customContextMenuRequested.connect(self._show_sidebar_menu)
-        self.detail.note_edited.connect(lambda pid, text: self.ops.execute(SetNote(pid, text)))
+        self.detail.note_edited.connect(self._save_note)
         self.detail.rating_chosen.connect(self.handlers.rate)
         self.ops.did_change.connect(self._library_did_change)
         self.ops.did_change.connect(self.triage.library_did_change)
         self.ops.history_did_change.connect(self.action_set.set_history)
-        self.ops.history_did_change.connect(self._remember_history)
-        self.ops.failed.connect(lambda message: show_error(self, "readinglist", message))
+        self.ops.failed.connect(self._show_failure)
         self.import_flow.finished.connect(self._imported)
+        self.export_flow.said.connect(self.say)
+        self.ops.did_change.connect(lambda _changes, _message: self.watcher.acknowledge())
+        self.watcher.changed_elsewhere.connect(self.refresh_from_elsewhere)
+        self.discovery.paper_activated.connect(self.reveal_paper)
 
     # -- public operations ----------------------------------------------------------------------
 
@@ -195,6 +210,41 @@ class MainWindow(QMainWindow):
         if message:
             self.say(message)
 
+    def refresh_from_elsewhere(self) -> None:
+        """Show what another program (the CLI, another window) changed in the library."""
+        self.model.set_ids(self.model.ids)  # forget cached rows
+        self.related.refresh()
+        everything = Changes(paper_set=True, tags=True, collections=True, saved_searches=True,
+                             queue=True)
+        self.ops.announce(everything, "The library was changed elsewhere; refreshed.")
+
+    def show_view(self, view: ListView) -> None:
+        """Show what the sidebar picked: a list of papers, or a discovery page."""
+        page = view.key.removeprefix(DISCOVER)
+        if view.key.startswith(DISCOVER) and page in PAGE_TITLES:
+            self.detail.flush()
+            self.discovery.show(page)
+            return
+        self.discovery.show_list()
+        self.list.set_view(view)
+
+    def show_page(self, page: str) -> None:
+        """Show the discovery page called page (as picking it in the sidebar does)."""
+        if self.sidebar.select_key(f"{DISCOVER}{page}"):
+            self.discovery.pages[page].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def reveal_paper(self, paper_id: int) -> None:
+        """Select paper_id in the list, showing all papers if the current view lacks it."""
+        self.detail.flush()
+        if self.discovery.current() is not None or not self.list.reveal(paper_id):
+            self.discovery.show_list()
+            self.sidebar.select_key(ALL_VIEW.key, emit=False)
+            self.filter_bar.field.blockSignals(True)
+            self.filter_bar.field.clear()
+            self.filter_bar.field.blockSignals(False)
+            self.list.show_paper(ALL_VIEW, paper_id)
+        self.paper_view.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def refresh_sidebar(self) -> None:
         try:
             tags = self.library.tags()
@@ -212,6 +262,7 @@ class MainWindow(QMainWindow):
 
     def refresh_detail(self) -> None:
         ids = self.paper_view.selected_ids()
+        self.related.show_paper(ids[0] if len(ids) == 1 else None)
         if len(ids) == 1:
             try:
                 paper = self.library.detail(ids[0])
@@ -236,6 +287,23 @@ class MainWindow(QMainWindow):
         current = self.detail.paper
         if changes.paper_set or (current is not None and current.id in changes.papers):
             self.refresh_detail()
+
+    def _show_failure(self, message: str) -> None:
+        """Show an error the core reported, once while the same one is still on screen."""
+        box = self._error_box
+        if box is not None and box.isVisible() and box.text() == message:
+            return
+        self._error_box = show_error(self, "readinglist", message)
+        self._error_box.finished.connect(self._forget_error_box)
+
+    def _forget_error_box(self) -> None:
+        self._error_box = None  # it deletes itself on close
+
+    def _save_note(self, paper_id: int, text: str) -> None:
+        """Save a note; if it cannot be saved, keep it in the editor marked as unsaved."""
+        if not self.ops.execute(SetNote(paper_id, text)):
+            self.detail.note.mark_unsaved(paper_id)
+            self.say("The note was not saved; it stays in the editor.")
 
     def _selection_changed(self) -> None:
         self.detail.flush()
@@ -288,27 +356,24 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            self._catch_up()
-
-    def _catch_up(self) -> None:
-        """Refresh when the library changed elsewhere (the CLI, another window)."""
-        try:
-            seen = (*self.library.history_labels(), self.library.count())
-        except ReadingListError:
-            return
-        if self._history_seen is not None and seen != self._history_seen:
-            self.refresh_all()
-        self._history_seen = seen
-
-    def _remember_history(self, undo: str | None, redo: str | None) -> None:
-        self._history_seen = (undo, redo, self._total)
+            self.watcher.check()  # at once, not at the next poll
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.detail.flush()
+        if self.detail.note.is_dirty() and not self._note_given_up:
+            # The note could not be saved (read-only file, full disk): say so once.
+            self._note_given_up = True
+            event.ignore()
+            show_error(self, "readinglist", "The note could not be saved.",
+                       "Copy its text somewhere safe, then quit again to close without it.")
+            return
         self.triage.save()
         if self.import_flow.running():
             self.import_flow.cancel()
         self.import_flow.wait()
         self.list.runner.wait()
+        self.watcher.stop()
+        self.export_flow.wait()
+        self.discovery.wait()
         windowstate.save(self, self.settings)
         super().closeEvent(event)

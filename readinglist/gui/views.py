@@ -43,6 +43,14 @@ def saved_search_view(name: str, query: str) -> ListView:
     return ListView(f"search:{name}", name, query)
 
 
+DISCOVER = "discover:"
+"""Key prefix of the sidebar entries that show a discovery page instead of papers."""
+
+
+def discovery_view(page: str, title: str) -> ListView:
+    return ListView(f"{DISCOVER}{page}", title)
+
+
 def import_view(ids: list[int]) -> ListView:
     return ListView("import", "Last import", ids=tuple(ids))
 

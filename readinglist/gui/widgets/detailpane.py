@@ -119,6 +119,12 @@ class DetailPane(QWidget):
         self.placeholder.setHtml('<p class="empty" align="center"><br><br>No paper selected.</p>')
         self.stack.setCurrentWidget(self.placeholder)
 
+    def add_section(self, widget: QWidget) -> None:
+        """Add widget under the note, in the pane's splitter (related papers go there)."""
+        self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(self.splitter.count() - 1, 1)
+        self.splitter.setSizes([440, 170, 170])
+
     def focus_note(self) -> None:
         if self._paper is not None:
             self.note.setFocus(Qt.FocusReason.ShortcutFocusReason)

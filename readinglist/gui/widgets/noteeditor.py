@@ -27,6 +27,7 @@ class NoteEditor(QPlainTextEdit):
         self.setTabChangesFocus(True)
         self._paper_id: int | None = None
         self._saved = ""
+        self._before_save = ""
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
@@ -56,8 +57,13 @@ class NoteEditor(QPlainTextEdit):
         """Save now if the text differs from what the library holds."""
         self._timer.stop()
         if self.is_dirty() and self._paper_id is not None:
-            self._saved = self.toPlainText()
+            self._before_save, self._saved = self._saved, self.toPlainText()
             self.note_edited.emit(self._paper_id, self._saved)
+
+    def mark_unsaved(self, paper_id: int) -> None:
+        """Count the text as unsaved again: saving paper_id's note just failed."""
+        if paper_id == self._paper_id:
+            self._saved = self._before_save
 
     def _edited(self) -> None:
         self._timer.start()

@@ -50,6 +50,8 @@ class SidebarData:
     tags: list[TagInfo] = field(default_factory=list)
     searches: list[tuple[SavedSearchInfo, int | None]] = field(default_factory=list)
     last_import: list[int] | None = None
+    duplicates: int = 0
+    """Likely duplicate pairs waiting for review."""
 
 
 def load_sidebar(library: Library, last_import: list[int] | None = None) -> SidebarData:
@@ -68,6 +70,7 @@ def load_sidebar(library: Library, last_import: list[int] | None = None) -> Side
         tags=library.tags(),
         searches=searches,
         last_import=last_import,
+        duplicates=len(library.duplicate_pairs()),
     )
 
 
@@ -185,6 +188,11 @@ class Sidebar(QTreeWidget):
             if data.last_import is not None:
                 self._add(library, views.import_view(data.last_import), len(data.last_import),
                           icon("recent"))
+            section = self._section("Discover")
+            for page, title in (("recommended", "Recommended"),
+                                ("duplicates", "Possible duplicates"), ("insights", "Insights")):
+                count = data.duplicates if page == "duplicates" and data.duplicates else None
+                self._add(section, views.discovery_view(page, title), count, icon(page))
             if data.collections:
                 section = self._section("Collections")
                 for collection in data.collections:
