@@ -29,6 +29,7 @@ def save(window: MainWindow, settings: QSettings) -> None:
     settings.setValue("sortDescending", window.list.descending)
     settings.setValue("sortExplicit", window.list.explicit_sort)
     settings.setValue("view", window.sidebar.current_key() or "all")
+    settings.setValue("relatedExpanded", window.related.expanded())
     settings.endGroup()
     settings.sync()
 
@@ -55,6 +56,7 @@ def restore(window: MainWindow, settings: QSettings) -> str:
             column = DEFAULT_SORT_COLUMN
         window.list.set_sort(column, bool(settings.value("sortDescending", False, bool)))
         window.list.explicit_sort = bool(settings.value("sortExplicit", False, bool))
+        window.related.set_expanded(bool(settings.value("relatedExpanded", False, bool)))
         return str(settings.value("view", "all", str))
     finally:
         settings.endGroup()

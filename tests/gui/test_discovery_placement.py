@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 from readinglist.core.commands import SetRating
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from pytestqt.qtbot import QtBot
 
     from readinglist.gui.mainwindow import MainWindow
@@ -23,6 +25,7 @@ def wait_for_workers(window: MainWindow) -> None:
 
 def test_related_papers_follow_the_selection_and_open_on_enter(
         qtbot: QtBot, window: MainWindow) -> None:
+    window.related.set_expanded(True)
     paper_id = select_rows(window, 0)[0]
     related = window.discovery.related
     qtbot.waitUntil(lambda: bool(related.entries()), timeout=30_000)
@@ -37,7 +40,16 @@ def test_related_papers_follow_the_selection_and_open_on_enter(
     wait_for_workers(window)
 
 
+def test_related_papers_start_folded_and_remember_being_opened(
+        qtbot: QtBot, window: MainWindow, open_window: Callable[[], MainWindow]) -> None:
+    assert not window.related.expanded()
+    window.related.set_expanded(True)
+    window.close()
+    assert open_window().related.expanded()
+
+
 def test_folded_related_papers_compute_nothing(qtbot: QtBot, window: MainWindow) -> None:
+    window.related.set_expanded(True)
     related = window.discovery.related
     qtbot.waitUntil(lambda: not related.worker.busy(), timeout=30_000)
     before = related.paper_id

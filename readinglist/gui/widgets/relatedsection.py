@@ -43,7 +43,9 @@ class RelatedSection(QWidget):
         layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(related, 1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.set_expanded(True)
+        # Folded until asked for: the first look builds a text index of the whole library,
+        # which takes a minute and a few hundred MB at 100,000 papers (then it is cached).
+        self.set_expanded(False)
 
     def expanded(self) -> bool:
         return self.toggle.isChecked()
