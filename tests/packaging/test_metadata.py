@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import shutil
 import subprocess
+import sys
 import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -70,10 +71,13 @@ def test_windows_file_version_has_four_numbers(
     assert build_script.numeric_version(version) == expected
 
 
+@pytest.mark.skipif(
+    sys.platform != "win32", reason="PyInstaller reads version info with win32api (Windows only)"
+)
 def test_windows_version_info_parses_in_pyinstaller(
     build_script: ModuleType, tmp_path: Path
 ) -> None:
-    versioninfo = pytest.importorskip("PyInstaller.utils.win32.versioninfo")
+    from PyInstaller.utils.win32 import versioninfo
     path = tmp_path / "version_info.txt"
     path.write_text(build_script.version_info_text("1.2.3"), encoding="utf-8")
     info = versioninfo.load_version_info_from_text_file(str(path))
@@ -81,14 +85,16 @@ def test_windows_version_info_parses_in_pyinstaller(
     assert "'ProductVersion', '1.2.3'" in str(info)
 
 
-@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="desktop-file-utils")
 def test_desktop_file_validates() -> None:
+    if shutil.which("desktop-file-validate") is None:
+        pytest.fail("desktop-file-validate is missing (Debian package desktop-file-utils)")
     result = subprocess.run(["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True)
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout
 
 
-@pytest.mark.skipif(shutil.which("appstreamcli") is None, reason="appstream")
 def test_metainfo_validates() -> None:
+    if shutil.which("appstreamcli") is None:
+        pytest.fail("appstreamcli is missing (Debian package appstream)")
     result = subprocess.run(
         ["appstreamcli", "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
     )
