@@ -8,9 +8,8 @@ from pathlib import Path
 
 
 def app(path: Path) -> None:
+    from readinglist.core.library import Library  # noqa: I001  (before Qt, as run_app does)
     from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-
-    from readinglist.core.library import Library
     from readinglist.gui.app import make_application, make_window
 
     application = make_application(["coldstart"])

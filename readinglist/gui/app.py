@@ -23,6 +23,9 @@ def run_app(library_path: Path | None, files: list[Path]) -> int:
     When a window over the same library is already running, it comes forward and
     imports files instead, and this returns 0 at once (see ``instance``).
     """
+    # The core (SQLAlchemy above all) is imported before Qt: once PySide6 is loaded, it
+    # reads the source of every module imported after it, a fifth of start-up.
+    import readinglist.core.library  # noqa: F401, I001
     from PySide6.QtCore import QSettings
 
     from readinglist.gui.dialogs import damaged

@@ -81,3 +81,9 @@ def test_non_database_file_is_refused_and_left_alone(tmp_path: Path) -> None:
     with pytest.raises(LibraryUnavailable):
         Library.open(path)
     assert path.read_bytes() == before
+
+
+def test_schema_head_names_the_newest_migration() -> None:
+    from readinglist.core.storage import SCHEMA_HEAD
+
+    assert head_revision() == SCHEMA_HEAD
