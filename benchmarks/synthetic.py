@@ -1,7 +1,7 @@
 """Deterministic synthetic libraries drawn from the sample lists' vocabulary and lengths.
 
 Titles are sequences of title words sampled by their frequency in the sample titles (with
-the samples' length distribution); abstracts are sentences drawn from the sample
+the samples' length distribution, at least four words, each title new); abstracts are sentences drawn from the sample
 abstracts; tags, ratings, statuses, notes and collections follow fixed proportions.
 The same size and seed always give the same library.
 """
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from readinglist.core.importers import registry
+from readinglist.core.normalize import title_key
 from readinglist.core.records import PaperRecord
 from readinglist.resources import resource
 
@@ -74,10 +75,13 @@ def papers(count: int, seed: int = 7) -> Iterator[PaperRecord]:
     """Yield count synthetic papers, the same ones for the same count and seed."""
     corpus = Corpus()
     rng = random.Random(seed)
-    for index in range(count):
-        length = rng.choice(corpus.title_lengths)
-        words = rng.choices(corpus.title_words, corpus.title_weights, k=length)
-        title = " ".join(words) + f" {index:x}"
+    seen: set[str] = set()
+    for _ in range(count):
+        title = ""
+        while not title or title_key(title) in seen:  # a title the library lacks
+            length = max(rng.choice(corpus.title_lengths), 4)
+            title = " ".join(rng.choices(corpus.title_words, corpus.title_weights, k=length))
+        seen.add(title_key(title))
         abstract = " ".join(rng.choices(corpus.sentences, k=rng.choice(corpus.sentence_counts)))
         tags = rng.sample(TAGS, k=rng.choice((0, 0, 1, 1, 1, 2, 3)))
         yield PaperRecord(

@@ -277,7 +277,11 @@ class Library:
     ) -> SearchResult:
         """Return matching paper ids; raise InvalidQuery with a hint for a malformed query."""
         with self.reading() as session:
-            return run_search(session, query, sort, descending, self._vocabulary_for(session))
+
+            def expand(token: str) -> list[str]:
+                return self._vocabulary_for(session).expand(token)
+
+            return run_search(session, query, sort, descending, expand)
 
     def rows(self, ids: Sequence[int]) -> list[PaperRow]:
         with self.reading() as session:
@@ -343,10 +347,13 @@ class Library:
             self._vocabulary = None
 
     def _vocabulary_for(self, session: Session) -> Vocabulary:
-        stamp = session.execute(select(func.max(Paper.id), func.count(Paper.id))).one()
+        # Titles only arrive with new papers, and ids only grow (AUTOINCREMENT): the
+        # highest id says whether the word list is current. A deleted paper's words may
+        # linger, which only offers a spelling that then matches nothing.
+        stamp = session.scalar(select(func.max(Paper.id)))
         if self._vocabulary is None or stamp != self._vocabulary_stamp:
             self._vocabulary = Vocabulary.load(session)
-            self._vocabulary_stamp = tuple(stamp)
+            self._vocabulary_stamp = stamp
         return self._vocabulary
 
 

@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from readinglist.core.search.fts import Expander
-    from readinglist.core.search.vocabulary import Vocabulary
 
 # At most this many matches are ranked by title similarity: all of them when there are
 # few, else those whose titles hold every word typed. The other matches follow, newest
@@ -40,11 +39,14 @@ def run_search(
     query: str,
     sort: SortKey | None = None,
     descending: bool = False,
-    vocabulary: Vocabulary | None = None,
+    expand: Expander | None = None,
 ) -> SearchResult:
-    """Return the ids of papers matching query; raise InvalidQuery with a hint if malformed."""
+    """Return the ids of papers matching query; raise InvalidQuery with a hint if malformed.
+
+    expand gives the title words a misspelt word may have meant (``Vocabulary.expand``);
+    it is only called when the query has free words.
+    """
     node = parse_query(query)
-    expand = vocabulary.expand if vocabulary is not None else None
     where = Compiler(expand).compile(node)
     terms = positive_text(node)
     ranked = bool(terms) and sort in (None, SortKey.RELEVANCE)

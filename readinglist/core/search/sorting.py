@@ -30,7 +30,9 @@ _STATUS_ORDER = case(
 def order_by(key: SortKey, descending: bool) -> list[Any]:
     """Return ORDER BY terms; papers lacking the value (unrated, unqueued) always come last."""
     if key in (SortKey.ADDED, SortKey.RELEVANCE):
-        terms: list[Any] = [Paper.added_at, Paper.id]
+        # Ids only grow (AUTOINCREMENT) as papers are added, so id order is added order,
+        # read straight off the table without a sort.
+        terms: list[Any] = [Paper.id]
     elif key == SortKey.TITLE:
         terms = [Paper.title, Paper.id]
     elif key == SortKey.MODIFIED:
