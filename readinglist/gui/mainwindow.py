@@ -59,6 +59,9 @@ KEY_HINT_ACTIONS = ("paper.rate.0", "paper.queue", "paper.read", "paper.skip", "
                     "paper.untag", "edit.undo")
 
 
+SIDEBAR_DELAY_MS = 150
+
+
 class MainWindow(QMainWindow):
     """Sidebar | paper list under a filter bar | abstract pane, over one library."""
 
@@ -104,6 +107,12 @@ class MainWindow(QMainWindow):
         self._detail_timer.setSingleShot(True)
         self._detail_timer.setInterval(0)
         self._detail_timer.timeout.connect(self.refresh_detail)
+        # Sidebar counts follow a change a moment later, after the list: counting every
+        # view and saved search costs more than the change itself in a large library.
+        self._sidebar_timer = QTimer(self)
+        self._sidebar_timer.setSingleShot(True)
+        self._sidebar_timer.setInterval(SIDEBAR_DELAY_MS)
+        self._sidebar_timer.timeout.connect(self.refresh_sidebar)
 
         view_key = windowstate.restore(self, settings)
         self.refresh_sidebar()
@@ -245,6 +254,10 @@ class MainWindow(QMainWindow):
             self.list.show_paper(ALL_VIEW, paper_id)
         self.paper_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def sidebar_refresh_pending(self) -> bool:
+        """Whether the sidebar's counts are about to be refreshed after a change."""
+        return self._sidebar_timer.isActive()
+
     def refresh_sidebar(self) -> None:
         try:
             tags = self.library.tags()
@@ -283,7 +296,7 @@ class MainWindow(QMainWindow):
         if not changes:
             return
         self.list.library_did_change(changes)
-        self.refresh_sidebar()
+        self._sidebar_timer.start()
         current = self.detail.paper
         if changes.paper_set or (current is not None and current.id in changes.papers):
             self.refresh_detail()

@@ -43,7 +43,7 @@ def test_papers_imported_elsewhere_appear_in_counts_and_list(
     with Library.open(window.library.path) as other:
         other.import_files([source])
     qtbot.waitUntil(lambda: window.model.rowCount() == before + 2, timeout=5000)
-    assert "cli" in [item.text(0) for item in window.sidebar._items()]
+    qtbot.waitUntil(lambda: "cli" in [item.text(0) for item in window.sidebar._items()])
 
 
 def test_the_windows_own_changes_do_not_count_as_changes_elsewhere(
