@@ -1,8 +1,8 @@
 """Deterministic synthetic libraries drawn from the sample lists' vocabulary and lengths.
 
 Titles are sequences of title words sampled by their frequency in the sample titles (with
-the samples' length distribution, at least four words, each title new); abstracts are sentences drawn from the sample
-abstracts; tags, ratings, statuses, notes and collections follow fixed proportions.
+the samples' lengths, at least four words, each title new); abstracts are sentences drawn
+from the sample abstracts; tags, ratings, statuses, notes and collections follow fixed proportions.
 The same size and seed always give the same library.
 """
 

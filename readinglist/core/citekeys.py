@@ -38,7 +38,7 @@ def ascii_fold(text: str) -> str:
 
 
 def title_words(title: str) -> list[str]:
-    return re.findall(r"[A-Za-z0-9]+", ascii_fold(re.sub(r"['’]", "", title)))
+    return re.findall(r"[A-Za-z0-9]+", ascii_fold(re.sub("['\u2019]", "", title)))
 
 
 def base_key(

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from readinglist.cli import run
 from readinglist.core.commands import AddTags, SetNote, SetRating, SetStatus
 from readinglist.core.library import Library
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 ROUND_TRIP_FORMATS = ["bibtex", "biblatex", "ris", "csl-json", "csv"]
 

@@ -87,7 +87,9 @@ class PaperView(QTableView):
         ``selectedRows()`` checks every cell and takes seconds for 100,000 selected papers.
         """
         rows: set[int] = set()
-        for selected in self.selectionModel().selection():
+        selection = self.selectionModel().selection()
+        for index in range(selection.count()):
+            selected = selection.at(index)
             rows.update(range(selected.top(), selected.bottom() + 1))
         return sorted(rows)
 
