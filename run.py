@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Set up and run readinglist from a checkout: ``python3 run.py`` opens the app,
-``python3 run.py test`` runs the whole test suite, ``python3 run.py bench`` the
-benchmarks; other arguments go to the app's CLI.
+``python3 run.py test`` runs the whole test suite, ``python3 run.py lint`` ruff and
+mypy, ``python3 run.py bench`` the benchmarks; other arguments go to the app's CLI.
 
 Needs only Python 3.11+. The first run installs uv (into .tools/, from PyPI) if it is not
 on the PATH, and uv creates .venv/ with the exact versions in uv.lock.
@@ -52,6 +52,12 @@ def main(argv: list[str]) -> int:
     env = dict(os.environ, UV_PROJECT_ENVIRONMENT=str(ROOT / ".venv"))
     if argv[:1] == ["test"]:
         command = [uv, "run", "--locked", "--all-groups", "pytest", *argv[1:]]
+    elif argv[:1] == ["lint"]:
+        checks = [["ruff", "check", "."], ["mypy"]]
+        return max(
+            subprocess.call([uv, "run", "--locked", "--all-groups", *check], env=env)
+            for check in checks
+        )
     elif argv[:1] == ["bench"]:
         command = [uv, "run", "--locked", "python", "benchmarks/run.py", *argv[1:]]
     else:
