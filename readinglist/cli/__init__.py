@@ -6,6 +6,7 @@ line itself was wrong (argparse's usage message), 130 interrupted.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
+DEBUG_ENV = "READINGLIST_DEBUG"
 
 
 def run(argv: list[str]) -> int:
@@ -51,3 +53,12 @@ def run(argv: list[str]) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (e.g. `| head`): not an error
         return EXIT_OK
+    except Exception as error:  # a bug: still one line for scripts, the trace on request
+        if os.environ.get(DEBUG_ENV):
+            raise
+        print(
+            f"readinglist: internal error: {type(error).__name__}: {error} "
+            f"(set {DEBUG_ENV}=1 for details; please report it)",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import NoReturn
 
 from readinglist import __version__
 from readinglist.cli import backups, discovery, editing, exporting, history, importing, listing
@@ -29,8 +30,15 @@ library: --library PATH, else ${LIBRARY_ENV}, else the user data folder.
 exit codes: 0 ok, 1 failed (reason on stderr), 2 bad command line."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr (exit code 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="readinglist",
         description=DESCRIPTION,
         epilog=EPILOG,
@@ -54,7 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="open the window and import FILEs; when a window over the library is already "
         "open, it comes forward and imports them (no COMMAND with this)",
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in SUBCOMMAND_MODULES:
         module.register(subparsers)
     return parser

@@ -56,10 +56,17 @@ def read_file(path: Path, format_name: str | None = None) -> ParsedFile:
     data = _read_bytes(path)
     decoded = decode(data, source)
     importer = registry.choose(path, decoded.text, format_name)
-    records = importer.parse(decoded.text, source)
+    with_warnings = getattr(importer, "parse_with_warnings", None)
+    if with_warnings is not None:
+        read: ParsedFile = with_warnings(decoded.text, source)
+        records, warnings = read.records, list(read.warnings)
+    else:
+        records, warnings = importer.parse(decoded.text, source), []
     if not records:
         raise ImportFailed(source, "no papers found in the file")
-    parsed = ParsedFile(records=records, format=importer.name, encoding=decoded.encoding)
+    parsed = ParsedFile(
+        records=records, format=importer.name, encoding=decoded.encoding, warnings=warnings
+    )
     if decoded.assumed:
         parsed.warnings.append(
             f"{source}: not UTF-8; read as {decoded.encoding} (check accented letters)"

@@ -65,6 +65,7 @@ class Library:
         self._vocabulary_stamp: object = None
         self._watcher: sqlite3.Connection | None = None
         self._watcher_lock = threading.Lock()
+        self._vocabulary_lock = threading.Lock()
 
     @classmethod
     def open(cls, path: Path | str | None = None, *, back_up: bool = True) -> Library:
@@ -252,7 +253,9 @@ class Library:
                 savepoint = session.begin_nested()
                 try:
                     command.apply(session)
-                except (OperationalError, DatabaseError) as error:
+                except (OperationalError, DatabaseError, sqlite3.Error, OverflowError) as error:
+                    # The import's fast path writes on the raw connection: its errors are
+                    # sqlite3's own, and a number SQLite cannot store is an OverflowError.
                     sqlite = session.connection().connection.dbapi_connection
                     if sqlite is None or not sqlite.in_transaction:
                         raise  # SQLite rolled everything back (disk full, I/O error): stop
@@ -344,17 +347,20 @@ class Library:
 
     def _note(self, changes: Changes) -> None:
         if changes.paper_set:
-            self._vocabulary = None
+            with self._vocabulary_lock:
+                self._vocabulary = None
 
     def _vocabulary_for(self, session: Session) -> Vocabulary:
         # Titles only arrive with new papers, and ids only grow (AUTOINCREMENT): the
         # highest id says whether the word list is current. A deleted paper's words may
         # linger, which only offers a spelling that then matches nothing.
         stamp = session.scalar(select(func.max(Paper.id)))
-        if self._vocabulary is None or stamp != self._vocabulary_stamp:
-            self._vocabulary = Vocabulary.load(session)
-            self._vocabulary_stamp = stamp
-        return self._vocabulary
+        with self._vocabulary_lock:  # searches run in worker threads
+            vocabulary = self._vocabulary
+            if vocabulary is None or stamp != self._vocabulary_stamp:
+                vocabulary = Vocabulary.load(session)
+                self._vocabulary, self._vocabulary_stamp = vocabulary, stamp
+            return vocabulary
 
 
 def _damage_with_path(error: LibraryUnavailable, path: Path) -> LibraryUnavailable:

@@ -170,6 +170,11 @@ def migrate(engine: Engine, revision: str = "head") -> None:
                 raise LibraryDamaged(FOREIGN)
             if revision == "head" and current == SCHEMA_HEAD:
                 return
+            if current is not None and current > SCHEMA_HEAD and revision == "head":
+                raise LibraryUnavailable(
+                    f"this library was written by a newer version of readinglist (schema "
+                    f"{current}); update readinglist to open it"
+                )
             from alembic import command as alembic_command
 
             alembic_command.upgrade(alembic_config(connection), revision)

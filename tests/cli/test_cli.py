@@ -209,3 +209,40 @@ def test_library_option_beats_environment(
     run(["--library", str(tmp_path / "opt.sqlite"), "import", str(sample_files[0])])
     assert (tmp_path / "opt.sqlite").exists()
     assert not (tmp_path / "env.sqlite").exists()
+
+
+@pytest.mark.parametrize(
+    "query", ["(" * 400 + "a", "-" * 400 + "a", "year:99999999999999999999", 'tag:"unclosed']
+)
+def test_hostile_queries_get_one_line_not_a_traceback(cli, query: str) -> None:  # type: ignore[no-untyped-def]
+    code, _out, err = cli("list", "--", query)
+    assert code == 1
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_usage_errors_are_one_line(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "readinglist", "--library", str(tmp_path / "x.sqlite"), "rate", "9", "1"],
+        capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_names_with_quotes_can_be_filtered(imported) -> None:  # type: ignore[no-untyped-def]
+    imported("tag", 'say "hi"', "1")
+    assert [p["id"] for p in listed(imported, 'tag:"say ""hi"""')] == [1]
+
+
+def test_tag_names_with_separators_are_refused(imported) -> None:  # type: ignore[no-untyped-def]
+    code, _out, err = imported("tag", "a, b", "1")
+    assert code == 1 and "','" in err
+
+
+def test_a_bad_year_in_an_imported_file_is_not_a_crash(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "bad.json"
+    source.write_text('[{"title": "A", "issued": {"date-parts": [[1e999]]}}, '
+                      '{"title": "B", "issued": {"date-parts": [["99999999999999999999999"]]}}]')
+    code, out, err = cli("import", str(source))
+    assert code == 0, err
+    assert "2 new" in out

@@ -87,3 +87,10 @@ def test_schema_head_names_the_newest_migration() -> None:
     from readinglist.core.storage import SCHEMA_HEAD
 
     assert head_revision() == SCHEMA_HEAD
+
+
+def test_library_from_a_newer_version_is_refused_clearly(library_path: Path) -> None:
+    with sqlite3.connect(library_path) as db:
+        db.execute("UPDATE alembic_version SET version_num = '0099'")
+    with pytest.raises(LibraryUnavailable, match="newer version"):
+        Library.open(library_path)

@@ -17,8 +17,9 @@ from readinglist.core.commands.rows import (
     restore_papers,
     snapshot_papers,
 )
-from readinglist.core.commands.tagging import remove_links
+from readinglist.core.commands.tagging import clean_tag_name, ensure_tags, remove_links
 from readinglist.core.duplicates import find_likely_duplicates, record_pairs
+from readinglist.core.errors import InvalidValue
 from readinglist.core.importing import ImportSummary
 from readinglist.core.models import (
     COLLECTIONS,
@@ -28,7 +29,6 @@ from readinglist.core.models import (
     TAGS,
     Paper,
     Status,
-    Tag,
     paper_collections,
     paper_tags,
     utcnow,
@@ -348,17 +348,15 @@ class ImportPapers(Command):
             return
         names = {name for _, tags in [*wanted, *wanted_existing] for name in tags}
         tag_ids: dict[str, int] = {}
-        for name in names:
-            clean = " ".join(name.split())
-            if not clean:
+        for name in sorted(names):
+            try:
+                ids, created = ensure_tags(session, [name])
+            except InvalidValue as error:
+                self.summary.warnings.append(f"{self.source}: tag {name[:40]!r} skipped: {error}")
                 continue
-            tag_id = session.scalar(select(Tag.id).where(Tag.name == clean))
-            if tag_id is None:
-                tag_id = session.scalar(
-                    insert(_TAGS).values(name=clean, color="").returning(_TAGS.c.id)
-                )
-                self.created_tags.append({"id": tag_id, "name": clean, "color": ""})
-            tag_ids[name] = tag_id
+            tag_ids[name] = ids[0]
+            if created:
+                self.created_tags.append({"id": ids[0], "name": clean_tag_name(name), "color": ""})
         links = {(pid, tag_ids[n]) for pid, tags in wanted for n in tags if n in tag_ids}
         if links:
             session.execute(insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in links])

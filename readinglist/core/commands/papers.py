@@ -51,6 +51,12 @@ def _restore_column(session: Session, column: str, before: list[list[Any]]) -> N
             )
 
 
+def _touch(session: Session, ids: list[int]) -> None:
+    """Record that these papers changed now (for sorting by "modified")."""
+    for chunk in chunked(ids):
+        session.execute(update(_PAPERS).where(_PAPERS.c.id.in_(chunk)).values(modified_at=utcnow()))
+
+
 def _capture(session: Session, ids: list[int], *columns: str) -> list[list[Any]]:
     rows: list[list[Any]] = []
     selected = [_PAPERS.c.id, *(_PAPERS.c[name] for name in columns)]
@@ -294,6 +300,7 @@ class AddTags(Command):
             session.execute(
                 insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in self.added_links]
             )
+        _touch(session, self.paper_ids)
         return Changes(papers=frozenset(self.paper_ids), tags=True)
 
     def revert(self, session: Session) -> Changes:
@@ -302,6 +309,7 @@ class AddTags(Command):
         remove_links(session, self.added_links)
         if self.created_tags:
             session.execute(delete(TAGS).where(TAGS.c.id.in_(self.created_tags)))
+        _touch(session, self.paper_ids)
         return Changes(papers=frozenset(self.paper_ids), tags=True)
 
 
@@ -334,6 +342,7 @@ class RemoveTags(Command):
                 )
             ]
         remove_links(session, self.removed_links)
+        _touch(session, self.paper_ids)
         return Changes(papers=frozenset(self.paper_ids), tags=True)
 
     def revert(self, session: Session) -> Changes:
@@ -341,6 +350,7 @@ class RemoveTags(Command):
             session.execute(
                 insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in self.removed_links]
             )
+        _touch(session, self.paper_ids)
         return Changes(papers=frozenset(self.paper_ids), tags=True)
 
 

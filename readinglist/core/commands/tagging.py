@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 MAX_TAG_LENGTH = 200
+SEPARATORS = (",", ";")
 
 
 def clean_tag_name(name: str) -> str:
@@ -21,6 +22,9 @@ def clean_tag_name(name: str) -> str:
         raise InvalidValue("a tag name cannot be empty")
     if len(cleaned) > MAX_TAG_LENGTH:
         raise InvalidValue(f"a tag name is at most {MAX_TAG_LENGTH} characters")
+    if any(mark in cleaned for mark in SEPARATORS):
+        # Bibliographies list keywords separated by these: such a tag would not come back.
+        raise InvalidValue("a tag name cannot contain ',' or ';' (add two tags instead)")
     return cleaned
 
 

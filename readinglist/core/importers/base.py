@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -12,6 +13,24 @@ if TYPE_CHECKING:
     from pathlib import PurePath
 
     from readinglist.core.records import PaperRecord
+
+_YEAR = re.compile(r"\b(\d{4})\b")
+
+
+def find_year(text: str) -> int | None:
+    """Return the first four-digit year in text (as in "2021", "2021-05-01", "Spring 2021")."""
+    match = _YEAR.search(text)
+    return int(match.group(1)) if match else None
+
+
+def year_from(value: object) -> int | None:
+    """Return value as a year (1 to 9999) if it is one, else None."""
+    try:
+        year = int(str(value).strip())
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return year if 1 <= year <= 9999 else None
+
 
 # Modules whose import registers an importer; new formats are added here.
 IMPORTER_MODULES = (

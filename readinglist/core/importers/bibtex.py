@@ -34,7 +34,7 @@ from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_la
 from readinglist.core.errors import ImportFailed
 from readinglist.core.exporters import fields
 from readinglist.core.exporters.bibtex import ORIGINAL_PREFIX
-from readinglist.core.importers.base import ParsedFile, registry
+from readinglist.core.importers.base import ParsedFile, find_year, registry
 from readinglist.core.normalize import clean_text
 from readinglist.core.records import PaperRecord
 
@@ -57,7 +57,6 @@ VENUE_FIELDS = (
 NOTE_FIELDS = ("annotation", "annote", "comment", "note")
 _ENTRY_START = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.MULTILINE)
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
-_YEAR = re.compile(r"\b(\d{4})\b")
 _KEYWORD_SEPARATOR = re.compile(r"[,;]")
 # What only pylatexenc understands: macros, math, ties, ligatures ("--" is an en dash).
 _MACRO_GROUP = re.compile(r"(\{\\[^{}\s]*(?:\{[^{}]*\})?\})")
@@ -189,7 +188,7 @@ def _record(entry: Entry, source: str, warnings: list[str]) -> PaperRecord:
     title = clean_text(latex_to_text(value("title")))
     if not title:
         raise ImportFailed(source, f"entry {entry.key!r} has no title", line=_line(entry))
-    year_match = _YEAR.search(raw.get("year") or raw.get("date") or "")
+    year = find_year(raw.get("year") or raw.get("date") or "")
     venue_field = next((name for name in VENUE_FIELDS if raw.get(name)), "")
     note_field = next((name for name in NOTE_FIELDS if value(name)), "")
     rating = fields.parse_rating(raw.get(fields.RANKING_FIELD), raw.get(fields.RATING_FIELD))
@@ -200,7 +199,7 @@ def _record(entry: Entry, source: str, warnings: list[str]) -> PaperRecord:
         title=title,
         abstract=_paragraphs(latex_to_text(value("abstract"))),
         authors=_authors(value("author")),
-        year=int(year_match.group(1)) if year_match else None,
+        year=year,
         venue=clean_text(latex_to_text(value(venue_field))) if venue_field else "",
         doi=_verbatim(raw.get("doi", "")),
         url=_verbatim(raw.get("url", "")),

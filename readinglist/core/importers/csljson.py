@@ -16,12 +16,11 @@ from typing import Any
 from readinglist.core.errors import ImportFailed
 from readinglist.core.exporters import fields
 from readinglist.core.exporters.csljson import CSL_TYPES, ENTRY_TYPE_KEY, TAGS_KEY
-from readinglist.core.importers.base import ParsedFile, registry
+from readinglist.core.importers.base import ParsedFile, find_year, registry, year_from
 from readinglist.core.normalize import clean_text
 from readinglist.core.records import PaperRecord
 
 _ENTRY_TYPES = {csl: bib for bib, csl in reversed(CSL_TYPES.items())}
-_YEAR = re.compile(r"\b(\d{4})\b")
 _WHITESPACE = re.compile(r"\s*")
 
 
@@ -149,12 +148,8 @@ def _year(issued: Any) -> int | None:
     if isinstance(issued, dict):
         parts = issued.get("date-parts")
         if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-            try:
-                return int(parts[0][0])
-            except (TypeError, ValueError):
-                return None
-        match = _YEAR.search(_string(issued.get("raw") or issued.get("literal")))
-        return int(match.group(1)) if match else None
+            return year_from(parts[0][0])
+        return find_year(_string(issued.get("raw") or issued.get("literal")))
     return None
 
 

@@ -18,7 +18,7 @@ import re
 from readinglist.core.errors import ImportFailed
 from readinglist.core.exporters import fields
 from readinglist.core.exporters.csv import LIST_SEPARATOR
-from readinglist.core.importers.base import ParsedFile, registry
+from readinglist.core.importers.base import ParsedFile, find_year, registry
 from readinglist.core.normalize import clean_text
 from readinglist.core.records import PaperRecord
 
@@ -43,7 +43,6 @@ DELIMITERS = (",", ";", "\t")
 MAX_HEADER_CHARS = 4000
 _HEADER_CELL = re.compile(r"^[A-Za-z][A-Za-z0-9 _.-]{0,39}$")
 _DEFUSED = re.compile(r"^'(?='*[=+\-@\t\r])")
-_YEAR = re.compile(r"\b(\d{4})\b")
 
 
 class CsvImporter:
@@ -126,7 +125,7 @@ def _record(cells: dict[str, str], source: str, line: int, warnings: list[str]) 
     title = clean_text(cell("title"))
     if not title:
         raise ImportFailed(source, "row has no title", line=line)
-    year = _YEAR.search(cell("year"))
+    year = find_year(cell("year"))
     rating = fields.parse_rating(None, cell("rating"))
     status = fields.parse_status(None, cell("status"))
     for name, value, parsed in (
@@ -139,7 +138,7 @@ def _record(cells: dict[str, str], source: str, line: int, warnings: list[str]) 
         title=title,
         abstract=clean_text(cell("abstract")),
         authors=_split(cell("authors")),
-        year=int(year.group(1)) if year else None,
+        year=year,
         venue=clean_text(cell("venue")),
         doi=cell("doi"),
         url=cell("url"),

@@ -21,13 +21,12 @@ import rispy
 from readinglist.core.errors import ImportFailed
 from readinglist.core.exporters import fields
 from readinglist.core.exporters.ris import RIS_TYPES
-from readinglist.core.importers.base import ParsedFile, registry
+from readinglist.core.importers.base import ParsedFile, find_year, registry
 from readinglist.core.normalize import clean_text
 from readinglist.core.records import PaperRecord
 
 SNIFF_LINES = 200
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
-_YEAR = re.compile(r"\b(\d{4})\b")
 _OWN_FIELD = re.compile(r"^\s*(readinglist-[a-z]+)\s*:\s*(.*?)\s*$")
 _ENTRY_TYPES = {ris: bib for bib, ris in reversed(RIS_TYPES.items())}
 
@@ -108,7 +107,7 @@ def _record(entry: dict[str, Any], source: str, line: int) -> PaperRecord:
     if not title:
         raise ImportFailed(source, "record has no title (TI or T1)", line=line)
     own = _own_fields(entry)
-    year = _YEAR.search(first("year", "publication_year", "date"))
+    year = find_year(first("year", "publication_year", "date"))
     notes = entry.get("notes") or []
     return PaperRecord(
         title=title,
@@ -116,7 +115,7 @@ def _record(entry: dict[str, Any], source: str, line: int) -> PaperRecord:
         authors=[
             clean_text(a) for a in [*entry.get("authors", []), *entry.get("first_authors", [])]
         ],
-        year=int(year.group(1)) if year else None,
+        year=year,
         venue=clean_text(
             first("journal_name", "secondary_title", "alternate_title3", "alternate_title1")
         ),

@@ -56,7 +56,21 @@ def tokenize(query: str) -> list[Token]:
 
 
 def _quoted(query: str, start: int) -> tuple[str, int]:
-    end = query.find('"', start + 1)
-    if end == -1:
-        raise InvalidQuery('unclosed quote: add the closing " to search for an exact phrase')
-    return query[start + 1 : end], end + 1
+    """Read a quoted value starting at start; a doubled quote inside stands for one quote."""
+    parts = []
+    index = start + 1
+    while True:
+        end = query.find('"', index)
+        if end == -1:
+            raise InvalidQuery('unclosed quote: add the closing " to search for an exact phrase')
+        parts.append(query[index:end])
+        if query.startswith('""', end):
+            parts.append('"')
+            index = end + 2
+            continue
+        return "".join(parts), end + 1
+
+
+def quote_value(value: str) -> str:
+    """Quote a tag or collection name for a query (tag:NAME), doubling inner quotes."""
+    return '"' + value.replace('"', '""') + '"'

@@ -31,10 +31,16 @@ def parse_query(query: str) -> Node:
     return _Parser(tokenize(query)).parse()
 
 
+# Deeper nesting of parentheses and '-' is refused rather than recursed into.
+MAX_DEPTH = 50
+YEAR_RANGE = range(0, 10_000)
+
+
 class _Parser:
     def __init__(self, tokens: list[Token]) -> None:
         self.tokens = tokens
         self.index = 0
+        self.depth = 0
 
     def peek(self) -> Token | None:
         return self.tokens[self.index] if self.index < len(self.tokens) else None
@@ -83,6 +89,15 @@ class _Parser:
         return terms[0] if len(terms) == 1 else And(tuple(terms))
 
     def parse_unary(self) -> Node | None:
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise InvalidQuery("the query nests too deeply: use fewer parentheses")
+            return self._unary()
+        finally:
+            self.depth -= 1
+
+    def _unary(self) -> Node | None:
         token = self.take()
         if token.kind == "not":
             following = self.peek()
@@ -149,6 +164,8 @@ def _comparison(name: str, value: str) -> Filter:
     op, number = match.group(1) or "=", int(match.group(2))
     if name == "rating" and not 0 <= number <= 5:
         raise InvalidQuery(f"ratings go from 0 to 5, so '{name}:{value}' matches nothing")
+    if name == "year" and number not in YEAR_RANGE:
+        raise InvalidQuery(f"'{name}:{value}' is not a year: try {_EXAMPLES[name]}")
     return Filter(name, op, str(number))
 
 
