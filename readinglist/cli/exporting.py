@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from readinglist.cli.output import open_library
+from readinglist.core import citekeys
+from readinglist.core.commands import SetSetting
 from readinglist.core.exporters import EXPORTERS, ExportOptions, GroupBy, export
 from readinglist.core.files import write_atomically
 
@@ -39,6 +41,33 @@ def register(subparsers: Any) -> None:
         help="Markdown: section the list by status (default), tag, or not at all",
     )
     parser.set_defaults(handler=run)
+
+    pattern = subparsers.add_parser(
+        "citekey-pattern",
+        help="show or set the pattern new citation keys are made from",
+        description="Show the citation-key pattern, or set it for papers added from now on "
+        "(existing keys never change). Fields: [auth], [year], [shorttitleN_M] (first M "
+        "significant title words), [veryshorttitle], [title]; add :lower or :upper. "
+        f"Default: {citekeys.DEFAULT_PATTERN}",
+    )
+    pattern.add_argument("pattern", nargs="?", metavar="PATTERN")
+    pattern.add_argument("--reset", action="store_true", help="go back to the default")
+    pattern.set_defaults(handler=run_pattern)
+
+
+def run_pattern(args: argparse.Namespace) -> int:
+    with open_library(args) as library:
+        if args.reset or args.pattern:
+            value = None if args.reset else citekeys.check_pattern(args.pattern)
+            library.execute(
+                SetSetting(citekeys.PATTERN_SETTING, value, "change the citation key pattern")
+            )
+        current = library.setting(citekeys.PATTERN_SETTING) or citekeys.DEFAULT_PATTERN
+    example = citekeys.base_key(
+        "Attention Is All You Need", ["Vaswani, Ashish"], 2017, current
+    )
+    print(f"{current}  (e.g. {example})")
+    return 0
 
 
 def choose_format(name: str | None, output: Path | None) -> str:

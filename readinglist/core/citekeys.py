@@ -1,6 +1,9 @@
 """Citation keys: generated once from a pattern, then stored and never changed.
 
-The default pattern follows Better BibTeX's ``[auth:lower][shorttitle3_3][year]``:
+The pattern is a library setting (``readinglist citekey-pattern``); fields are
+``[auth]``, ``[year]``, ``[shorttitleN_M]`` (the first N significant title words),
+``[veryshorttitle]`` and ``[title]``, each optionally ``:lower`` or ``:upper``; other text
+is kept as written. The default follows Better BibTeX's ``[auth:lower][shorttitle3_3][year]``:
 first author's family name in lower case, the first three significant title words
 capitalised, the year; parts the paper lacks are left out (pasted lists carry no
 authors or years, so their keys are the title words alone, e.g. ``LargeLanguageModel``).
@@ -19,15 +22,30 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
 DEFAULT_PATTERN = "[auth:lower][shorttitle3_3][year]"
+PATTERN_SETTING = "citekeys.pattern"
+"""The library setting holding the pattern (``readinglist citekey-pattern``)."""
 FALLBACK_KEY = "paper"
 MAX_KEY_LENGTH = 60
 ALLOWED = re.compile(r"[^A-Za-z0-9_:.+/-]")
+_FIELDS = ("auth", "year", "shorttitle", "title", "veryshorttitle")
 _FIELD = re.compile(r"\[([a-z]+)(\d*)(?:_(\d+))?(?::(lower|upper))?\]")
 # Words skipped when picking "significant" title words (Better BibTeX's list, abridged).
 STOP_WORDS = frozenset(
     "a an and as at but by do for from in into is it nor of on or so the to up via vs "
     "with without about over under its their our your this that these those we".split()
 )
+
+
+def check_pattern(pattern: str) -> str:
+    """Return pattern if it names at least one known field, else raise InvalidValue."""
+    from readinglist.core.errors import InvalidValue
+
+    fields = _FIELD.findall(pattern)
+    unknown = [name for name, *_ in fields if name not in _FIELDS]
+    if not fields or unknown:
+        known = ", ".join(f"[{name}]" for name in _FIELDS)
+        raise InvalidValue(f"a key pattern combines fields such as {known}; got {pattern!r}")
+    return pattern
 
 
 def ascii_fold(text: str) -> str:

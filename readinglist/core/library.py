@@ -21,6 +21,7 @@ from readinglist.core import journal, queries
 from readinglist.core.backup import DailyBackup, make_daily_backup
 from readinglist.core.changes import NO_CHANGES, Changes
 from readinglist.core.commands import CompositeCommand, ImportPapers, ReorderQueue
+from readinglist.core.commands.settings import read_setting
 from readinglist.core.errors import ImportFailed, LibraryDamaged, LibraryUnavailable, NothingToUndo
 from readinglist.core.importing import ImportSummary, read_file
 from readinglist.core.models import Paper
@@ -324,6 +325,11 @@ class Library:
     def queue(self) -> list[int]:
         with self.reading() as session:
             return queries.queue(session)
+
+    def setting(self, key: str) -> str | None:
+        """Return a library setting's value (None when unset)."""
+        with self.reading() as session:
+            return read_setting(session, key)
 
     def duplicate_pairs(self) -> list[tuple[int, int, float]]:
         with self.reading() as session:

@@ -14,6 +14,8 @@ from readinglist.core.library import Library
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from readinglist.core.records import PaperDetail
+
 ROUND_TRIP_FORMATS = ["bibtex", "biblatex", "ris", "csl-json", "csv"]
 
 
@@ -94,3 +96,28 @@ def test_bad_query_in_export_is_one_line(
 ) -> None:
     assert run(["--library", str(decided.path), "export", "--query", "a OR"]) == 1
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_citekey_pattern_applies_to_new_papers_only_and_is_undoable(
+    cli_library: Path, sample_files: list[Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["--library", str(cli_library)]
+    assert run([*base, "import", str(sample_files[0])]) == 0
+    before = {p.id: p.citation_key for p in _papers(cli_library)}
+    assert run([*base, "citekey-pattern", "[year][veryshorttitle:lower]"]) == 0
+    assert run([*base, "import", str(sample_files[1])]) == 0
+    papers = _papers(cli_library)
+    assert {p.id: p.citation_key for p in papers if p.id in before} == before
+    assert any(p.citation_key and p.citation_key.islower() for p in papers if p.id not in before)
+    assert run([*base, "citekey-pattern", "[nonsense]"]) == 1
+    capsys.readouterr()
+
+
+@pytest.fixture
+def cli_library(tmp_path: Path) -> Path:
+    return tmp_path / "cli.sqlite"
+
+
+def _papers(path: Path) -> list[PaperDetail]:
+    with Library.open(path) as library:
+        return library.details(library.search("").ids)

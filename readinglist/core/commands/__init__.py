@@ -24,6 +24,7 @@ from readinglist.core.commands.papers import (
     SetRating,
     SetStatus,
 )
+from readinglist.core.commands.settings import SetSetting
 from readinglist.core.commands.tags import DeleteTag, MergeTags, RecolorTag, RenameTag
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "SaveSearch",
     "SetNote",
     "SetRating",
+    "SetSetting",
     "SetStatus",
     "command_from_state",
 ]

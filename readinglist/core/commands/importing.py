@@ -405,13 +405,17 @@ class _CitationKeys:
         self.db = db
         self.taken: set[str] = set()
         self.looked_up: set[str] = set()
+        row = db.execute(
+            "SELECT value FROM settings WHERE key = ?", (citekeys.PATTERN_SETTING,)
+        ).fetchone()
+        self.pattern = row[0] if row else citekeys.DEFAULT_PATTERN
 
     def assign(self, record: PaperRecord) -> str:
         wanted = record.citation_key.strip()
         if citekeys.is_valid_key(wanted) and not self._is_taken(wanted):
             key = wanted
         else:
-            base = citekeys.base_key(record.title, record.authors, record.year)
+            base = citekeys.base_key(record.title, record.authors, record.year, self.pattern)
             self._load(base)
             key = citekeys.unique_key(base, self.taken.__contains__)
         self.taken.add(key)
