@@ -10,8 +10,10 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from readinglist.core.backup import DailyBackup
     from readinglist.core.library import Library
     from readinglist.gui.mainwindow import MainWindow
+    from readinglist.gui.worker import Pool
 
 ORGANIZATION = "readinglist"
 APPLICATION = "readinglist"
@@ -50,11 +52,13 @@ def run_app(library_path: Path | None, files: list[Path]) -> int:
     window.show()
     if opened.message:
         window.say(opened.message)
+    backing_up = back_up_in_background(window, opened.library)
     if files:
         window.import_files(files)
     try:
         return app.exec()
     finally:
+        backing_up.wait()
         server.close()
         opened.library.close()
 
@@ -116,13 +120,33 @@ def open_library(path: Path) -> tuple[Library, str]:
     from readinglist.core.samples import import_samples
 
     is_new = not path.expanduser().exists()
-    library = Library.open(path)
+    library = Library.open(path, back_up=False)  # see back_up_in_background
     if not is_new:
         return library, f"Opened {path}."
     summaries = import_samples(library)
     added = sum(s.added for s in summaries)
     return library, (f"New library at {path}, started with {added} papers from "
                      f"{len(summaries)} sample lists (delete their collections when done).")
+
+
+def back_up_in_background(window: MainWindow, library: Library) -> Pool:
+    """Make the day's automatic backup off the UI thread (a large library takes seconds).
+
+    A backup that could not be made, or a bad setting, is said in the status bar.
+    Return the pool, to wait for before the library closes.
+    """
+    from readinglist.gui.worker import Pool
+
+    pool = Pool(parent=window)
+
+    def report(_tag: object, daily: DailyBackup | None, error: str | None) -> None:
+        problem = error or (daily.problem if daily is not None else None)
+        if problem:
+            window.say(f"Backup: {problem}")
+
+    pool.done.connect(report)
+    pool.start(library.back_up_if_due)
+    return pool
 
 
 def make_window(library: Library, settings: QSettings) -> MainWindow:

@@ -12,14 +12,14 @@ import html
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from readinglist.core.errors import ReadingListError
 from readinglist.core.exporters import ExportOptions, export
 from readinglist.core.files import write_atomically
 from readinglist.gui.dialogs.errors import message_box
 from readinglist.gui.views import quoted
+from readinglist.gui.worker import Pool
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -95,28 +95,6 @@ class ExportDone:
     error: str = ""
 
 
-class _Relay(QObject):
-    done = Signal(object)
-
-
-class _ExportJob(QRunnable):
-    def __init__(self, library: Library, choice: ExportChoice, ids: list[int], path: Path,
-                 relay: _Relay) -> None:
-        super().__init__()
-        self.library, self.choice, self.ids, self.path = library, choice, ids, path
-        self.relay = relay
-
-    def run(self) -> None:
-        try:
-            papers = self.library.details(self.ids)
-            result = export(self.choice.format, papers, self.choice.options)
-            write_atomically(self.path, result.text)
-        except ReadingListError as error:
-            self.relay.done.emit(ExportDone(self.path, 0, [], str(error)))
-            return
-        self.relay.done.emit(ExportDone(self.path, len(papers), result.warnings))
-
-
 class ExportFlow(QObject):
     """Run one export at a time for the window, then report it."""
 
@@ -129,10 +107,8 @@ class ExportFlow(QObject):
         super().__init__(window)
         self.library = library
         self.window = window
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._done)
+        self._pool = Pool(threads=1, parent=self)
+        self._pool.done.connect(self._ended)
         self._dialog: QProgressDialog | None = None
         self.last_box: QMessageBox | None = None
 
@@ -153,11 +129,22 @@ class ExportFlow(QObject):
         dialog.setAutoReset(False)
         self._dialog = dialog
         self.said.emit(f"Exporting {len(ids):,} papers to {path.name}…")
-        self._pool.start(_ExportJob(self.library, choice, list(ids), path, self._relay))
+        library, wanted = self.library, list(ids)
+
+        def work() -> ExportDone:
+            papers = library.details(wanted)
+            result = export(choice.format, papers, choice.options)
+            write_atomically(path, result.text)
+            return ExportDone(path, len(papers), result.warnings)
+
+        self._pool.start(work, path)
         return True
 
     def wait(self) -> None:
-        self._pool.waitForDone()
+        self._pool.wait()
+
+    def _ended(self, path: Path, done: ExportDone | None, error: str | None) -> None:
+        self._done(done if done is not None else ExportDone(path, 0, [], error or ""))
 
     def _done(self, done: ExportDone) -> None:
         if self._dialog is not None:
@@ -185,8 +172,7 @@ class ExportFlow(QObject):
                    f"typeset, such as CJK or emoji, is transliterated or dropped):</p>"
                    f"<ul>{items}</ul>{tail}")
         box = message_box(self.window, QMessageBox.Icon.Information, "Export finished",
-                          html.escape(message), details)
-        box.setTextFormat(Qt.TextFormat.RichText)
+                          html.escape(message), details, rich=True)
         if more > 0:
             box.setDetailedText("\n".join(done.warnings))
         return box

@@ -206,7 +206,11 @@ class Handlers:
         ids = self._selection()
         if not ids:
             return
-        known = [tag.name for tag in self.window.library.tags()]
+        try:
+            known = [tag.name for tag in self.window.library.tags()]
+        except ReadingListError as error:
+            self.window.ops.failed.emit(str(error))
+            return
         noun = "the selected paper" if len(ids) == 1 else f"{len(ids)} selected papers"
         self._prompt(TagPrompt("Add Tags", f"Tags to add to {noun} (comma separated; new tags "
                                "are created):", known, self.window),
@@ -216,7 +220,11 @@ class Handlers:
         ids = self._selection()
         if not ids:
             return
-        rows = self.window.library.rows(ids)
+        try:
+            rows = self.window.library.rows(ids)
+        except ReadingListError as error:
+            self.window.ops.failed.emit(str(error))
+            return
         present = sorted({tag for row in rows for tag in row.tags})
         if not present:
             self.window.say("The selected papers have no tags.")
@@ -249,13 +257,13 @@ class Handlers:
         """Take the paper at the top of the queue to Reading."""
         try:
             queue = self.window.library.queue()
+            title = self.window.library.detail(queue[0]).title if queue else ""
         except ReadingListError as error:
             self.window.ops.failed.emit(str(error))
             return
         if not queue:
             self.window.say("The queue is empty.")
             return
-        title = self.window.library.detail(queue[0]).title
         if self.window.ops.execute(SetStatus([queue[0]], Status.READING)):
             self.window.say(f"Reading “{title}”.")
 

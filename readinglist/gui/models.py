@@ -9,7 +9,7 @@ yet cached is drawn empty and its block is loaded on the next turn of the event 
 from __future__ import annotations
 
 from collections import OrderedDict
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -210,10 +210,20 @@ class PaperModel(QAbstractTableModel):
         self.sort_requested.emit(column, order == Qt.SortOrder.DescendingOrder)
 
 
+def local_time(moment: datetime) -> datetime:
+    """Return a stored moment in the local time zone (the core stores naive UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone()
+
+
 def short_date(moment: datetime, today: date | None = None) -> str:
-    """Return "Today", "Yesterday", "25 Nov" this year, or "25 Nov 2024" (as mail clients do)."""
+    """Return "Today", "Yesterday", "25 Nov" this year, or "25 Nov 2024" (as mail clients do).
+
+    moment is as stored (naive UTC); the day is the local one, as "today" is.
+    """
     today = today or date.today()
-    day = moment.date()
+    day = local_time(moment).date()
     if day == today:
         return "Today"
     if (today - day).days == 1:

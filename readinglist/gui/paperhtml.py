@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from readinglist.gui.highlight import highlighted
 from readinglist.gui.links import doi_link, search_links
-from readinglist.gui.models import STATUS_TEXT
+from readinglist.gui.models import STATUS_TEXT, local_time
 from readinglist.gui.widgets.delegates import STATUS_COLORS
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ def paper_html(paper: PaperDetail, query: str, colors: TagColors) -> str:
     status_html = f'<b style="color:{color.name() if color else "#555"}">● {_esc(status)}</b>'
     if paper.queue_position is not None and paper.status == "queued":
         status_html += f' <span class="meta">(#{paper.queue_position} in the queue)</span>'
-    added = f'<span class="meta">added {paper.added_at:%d %b %Y}</span>'
+    added = f'<span class="meta">added {local_time(paper.added_at):%d %b %Y}</span>'
     parts.append(f"<p>{status_html} &nbsp;·&nbsp; {added}")
     if paper.collections:
         parts.append(f'<br><span class="meta">In {_esc(", ".join(paper.collections))}</span>')

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
-from readinglist.core.errors import ReadingListError
+from readinglist.gui.worker import Pool
 
 if TYPE_CHECKING:
     from readinglist.core.library import Library
@@ -21,45 +21,20 @@ class SearchRequest:
     descending: bool
 
 
-class _Relay(QObject):
-    done = Signal(int, object, object)
-    """(generation, SearchResult or None, error message or None)."""
-
-
-class _Job(QRunnable):
-    def __init__(self, library: Library, request: SearchRequest, generation: int, relay: _Relay):
-        super().__init__()
-        self.library = library
-        self.request = request
-        self.generation = generation
-        self.relay = relay
-
-    def run(self) -> None:
-        try:
-            result = self.library.search(
-                self.request.query, self.request.sort, self.request.descending
-            )
-        except ReadingListError as error:
-            self.relay.done.emit(self.generation, None, str(error))
-            return
-        self.relay.done.emit(self.generation, result, None)
-
-
 class SearchRunner(QObject):
     """Search in a worker thread; only the newest request's answer is delivered."""
 
     finished = Signal(object, object)
     """(SearchRequest, SearchResult) for the newest request."""
     failed = Signal(object, str)
-    """(SearchRequest, hint) when the newest request's query is malformed."""
+    """(SearchRequest, hint) when the newest request's query is malformed or the search
+    failed unexpectedly."""
 
     def __init__(self, library: Library, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.library = library
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(2)
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._deliver)
+        self._pool = Pool(threads=2, parent=self)
+        self._pool.done.connect(self._deliver)
         self._generation = 0
         self._requests: dict[int, SearchRequest] = {}
 
@@ -67,14 +42,18 @@ class SearchRunner(QObject):
         """Start a search; any earlier one still running is forgotten."""
         self._generation += 1
         self._requests = {self._generation: request}
-        self._pool.start(_Job(self.library, request, self._generation, self._relay))
+        library = self.library
+        self._pool.start(
+            lambda: library.search(request.query, request.sort, request.descending),
+            self._generation,
+        )
 
     def busy(self) -> bool:
         return bool(self._requests)
 
     def wait(self) -> None:
         """Block until the worker threads are idle (for shutdown)."""
-        self._pool.waitForDone()
+        self._pool.wait()
 
     def _deliver(self, generation: int, result: SearchResult | None, error: str | None) -> None:
         request = self._requests.pop(generation, None)

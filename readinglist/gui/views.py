@@ -22,8 +22,14 @@ class ListView:
 
 
 def quoted(value: str) -> str:
-    """Quote a filter value when it holds spaces or parentheses."""
-    return f'"{value}"' if any(c in value for c in ' \t()"') else value
+    """Quote a filter value when it holds spaces, parentheses or quotes.
+
+    Inside the quotes each quote is doubled: the lexer reads two quotes in a row as one
+    quote that belongs to the value, not as the closing quote.
+    """
+    if any(c.isspace() or c in '()"' for c in value):
+        return '"' + value.replace('"', '""') + '"'
+    return value
 
 
 def status_view(status: str, title: str) -> ListView:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from readinglist.gui.icons import app_icon
@@ -33,6 +34,7 @@ def ask_recovery(damage: Damage) -> Recovery:
     box.setObjectName("damagedLibrary")
     box.setWindowIcon(app_icon())
     box.setInformativeText(damage_text(damage))
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the message quotes the file's path
     box.setDetailedText(str(damage.path))
     answers: dict[object, Recovery] = {}
     if damage.newest is not None:
@@ -66,4 +68,5 @@ def show_failure(message: str) -> None:
                       "The library could not be opened.", QMessageBox.StandardButton.Ok)
     box.setWindowIcon(app_icon())
     box.setInformativeText(message)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.exec()

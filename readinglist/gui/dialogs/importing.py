@@ -7,14 +7,15 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
-from readinglist.core.errors import ImportCancelled, ReadingListError
+from readinglist.core.errors import ImportCancelled
 from readinglist.gui.dialogs.errors import message_box
+from readinglist.gui.worker import Pool
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from PySide6.QtWidgets import QWidget
 
@@ -22,33 +23,9 @@ if TYPE_CHECKING:
     from readinglist.core.library import Library
 
 
-class _Relay(QObject):
-    progress = Signal(str, int, int, int)
-    """(file name, file number, done, total)."""
-    done = Signal(object, str)
-    """(summaries or None, error message or "")."""
-
-
-class _ImportJob(QRunnable):
-    def __init__(self, library: Library, paths: list[Path], relay: _Relay,
-                 cancel: threading.Event) -> None:
-        super().__init__()
-        self.library, self.paths, self.relay, self.cancel = library, paths, relay, cancel
-
-    def run(self) -> None:
-        numbers = {path: number for number, path in enumerate(self.paths, start=1)}
-
-        def progress(path: Path, done: int, total: int) -> None:
-            if self.cancel.is_set():
-                raise ImportCancelled
-            self.relay.progress.emit(path.name, numbers.get(path, 1), done, total)
-
-        try:
-            summaries = self.library.import_files(self.paths, progress=progress)
-        except ReadingListError as error:
-            self.relay.done.emit(None, str(error))
-            return
-        self.relay.done.emit(summaries, "")
+class _Progress(QObject):
+    reported = Signal(str, int, int, int)
+    """(file name, file number, done, total), emitted from the import thread."""
 
 
 def summarise(summaries: Sequence[ImportSummary]) -> str:
@@ -77,12 +54,11 @@ class ImportFlow(QObject):
         super().__init__(window)
         self.library = library
         self.window = window
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._pool = Pool(threads=1, parent=self)
+        self._pool.done.connect(self._done)
         self._cancel = threading.Event()
-        self._relay = _Relay(self)
-        self._relay.progress.connect(self._progress)
-        self._relay.done.connect(self._done)
+        self._reporter = _Progress(self)
+        self._reporter.reported.connect(self._progress)
         self._dialog: QProgressDialog | None = None
         self._count = 0
         self.last_box: QMessageBox | None = None
@@ -107,8 +83,19 @@ class ImportFlow(QObject):
         dialog.setMinimumWidth(420)
         dialog.canceled.connect(self.cancel)
         self._dialog = dialog
-        self._pool.start(_ImportJob(self.library, paths, self._relay, self._cancel))
+        self._pool.start(self._work(paths))
         return True
+
+    def _work(self, paths: list[Path]) -> Callable[[], list[ImportSummary]]:
+        library, cancel, reported = self.library, self._cancel, self._reporter.reported
+        numbers = {path: number for number, path in enumerate(paths, start=1)}
+
+        def progress(path: Path, done: int, total: int) -> None:
+            if cancel.is_set():
+                raise ImportCancelled
+            reported.emit(path.name, numbers.get(path, 1), done, total)
+
+        return lambda: library.import_files(paths, progress=progress)
 
     def cancel(self) -> None:
         """Stop the running import; the library is left exactly as before."""
@@ -117,7 +104,7 @@ class ImportFlow(QObject):
             self._dialog.setLabelText("Cancelling…")
 
     def wait(self) -> None:
-        self._pool.waitForDone()
+        self._pool.wait()
 
     def _progress(self, name: str, number: int, done: int, total: int) -> None:
         if self._dialog is None or self._cancel.is_set():
@@ -127,7 +114,8 @@ class ImportFlow(QObject):
         self._dialog.setMaximum(max(total, 1))
         self._dialog.setValue(min(done, total))
 
-    def _done(self, summaries: list[ImportSummary] | None, error: str) -> None:
+    def _done(self, _tag: object, summaries: list[ImportSummary] | None,
+              error: str | None) -> None:
         cancelled = self._cancel.is_set()
         if self._dialog is not None:
             self._dialog.canceled.disconnect(self.cancel)
@@ -138,9 +126,10 @@ class ImportFlow(QObject):
             if cancelled or error == str(ImportCancelled()):
                 self.finished.emit([], "Import cancelled; the library is unchanged.")
                 return
+            reason = error or "unknown error"
             self.last_box = message_box(self.window, QMessageBox.Icon.Warning,
-                                        "Import failed", error)
-            self.finished.emit([], f"Import failed: {error}")
+                                        "Import failed", reason)
+            self.finished.emit([], f"Import failed: {reason}")
             return
         new_ids = [pid for s in summaries for pid in s.new_ids]
         message = summarise(summaries)
@@ -168,6 +157,4 @@ class ImportFlow(QObject):
             icon = QMessageBox.Icon.Warning
         else:
             title, icon = "Import finished", QMessageBox.Icon.Information
-        box = message_box(self.window, icon, title, html.escape(message), details)
-        box.setTextFormat(Qt.TextFormat.RichText)
-        return box
+        return message_box(self.window, icon, title, html.escape(message), details, rich=True)

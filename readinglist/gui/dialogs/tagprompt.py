@@ -59,6 +59,7 @@ class TagPrompt(QDialog):
         self.allow_new = allow_new
         self.known = list(known)
         label = QLabel(prompt)
+        label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         self.field = QLineEdit()
         self.field.setObjectName("tagField")
@@ -70,6 +71,7 @@ class TagPrompt(QDialog):
         self.field.setCompleter(completer)
         self.error = QLabel()
         self.error.setObjectName("queryHint")
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the typed tag
         self.error.setVisible(False)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

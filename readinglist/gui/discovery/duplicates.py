@@ -63,6 +63,7 @@ class DuplicatesView(QWidget):
         self.ops.did_change.connect(lambda changes, _m: self.library_did_change(changes))
 
         self.status = QLabel("")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.list = QListWidget()
         self.list.setObjectName("duplicatePairs")
         self.list.currentRowChanged.connect(self._compare)

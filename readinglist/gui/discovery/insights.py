@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from readinglist.core.discovery import insights
@@ -52,6 +52,7 @@ class InsightsView(QWidget):
             ops.did_change.connect(lambda changes, _m: self.library_did_change(changes))
         self.summary = QLabel("")
         self.summary.setObjectName("insightsSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.summary)

@@ -81,6 +81,7 @@ class RecommendedView(QWidget):
         self.profile.currentIndexChanged.connect(lambda _index: self.refresh())
         self.status = QLabel("")
         self.status.setObjectName("recommendedStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("recommendedList")

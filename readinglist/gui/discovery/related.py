@@ -51,6 +51,7 @@ class RelatedList(QWidget):
         title.setObjectName("sectionLabel")
         self.hint = QLabel("")
         self.hint.setObjectName("relatedHint")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)
         self.hint.setWordWrap(True)
         self.list = QListWidget()
         self.list.setObjectName("relatedList")

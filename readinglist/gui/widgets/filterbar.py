@@ -54,6 +54,7 @@ class FilterBar(QWidget):
         self.save_button.clicked.connect(self.save_requested)
         self.hint = QLabel()
         self.hint.setObjectName("queryHint")
+        self.hint.setTextFormat(Qt.TextFormat.PlainText)  # the hint quotes the typed query
         self.hint.setWordWrap(True)
         self.hint.setVisible(False)
 

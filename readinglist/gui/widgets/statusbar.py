@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 
@@ -14,6 +15,7 @@ class StatusBar(QStatusBar):
         self.setSizeGripEnabled(True)
         self.message = QLabel()
         self.message.setObjectName("statusMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # messages quote titles and paths
         self.counts = QLabel()
         self.counts.setObjectName("statusCounts")
         self.addWidget(self.message, 1)

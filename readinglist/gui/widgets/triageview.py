@@ -153,7 +153,8 @@ class TriageView(QWidget):
         self.abstract.setFont(font)
         self.abstract.verticalScrollBar().setStyleSheet("width: 6px;")
         self.abstract.document().setDocumentMargin(0)
-        self.hints = _label("triageHints", base, align=Qt.AlignmentFlag.AlignCenter)
+        self.hints = _label("triageHints", base, align=Qt.AlignmentFlag.AlignCenter,
+                            text_format=Qt.TextFormat.RichText)  # set_hints escapes
         self.done = _label("triageDone", base + 12, weight=QFont.Weight.DemiBold,
                            align=Qt.AlignmentFlag.AlignCenter)
         self.done_hint = _label("triageDoneHint", base + 1.5,
@@ -256,9 +257,12 @@ class TriageView(QWidget):
 
 
 def _label(name: str, size: float, weight: QFont.Weight = QFont.Weight.Normal,
-           wrap: bool = False, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft) -> QLabel:
+           wrap: bool = False, align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+           text_format: Qt.TextFormat = Qt.TextFormat.PlainText) -> QLabel:
+    """Make a label; plain text unless asked, as most show titles and collection names."""
     label = QLabel()
     label.setObjectName(name)
+    label.setTextFormat(text_format)
     font = QFont(label.font())
     font.setPointSizeF(size)
     font.setWeight(weight)
