@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:
     import sqlite3
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
     from datetime import datetime
 
     from sqlalchemy import Select
@@ -21,6 +21,15 @@ if TYPE_CHECKING:
 FTS_REFILL_THRESHOLD = 500
 # The full-text indexes over papers and the columns each indexes.
 FTS_TABLES = {"papers_fts": "title, abstract, note", "titles_fts": "title"}
+
+# Bound parameters per statement stay well below SQLite's limit (32,766).
+CHUNK = 5000
+
+
+def chunked(values: Sequence[int], size: int = CHUNK) -> Iterator[Sequence[int]]:
+    """Yield values in slices of at most size (for IN lists)."""
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 def raw_connection(session: Session) -> sqlite3.Connection:
@@ -92,8 +101,7 @@ def titles_of(session: Session, ids: list[int]) -> dict[int, str]:
     """Return id -> title for ids."""
     db = raw_connection(session)
     titles: dict[int, str] = {}
-    for start in range(0, len(ids), 5000):
-        chunk = ids[start : start + 5000]
+    for chunk in chunked(ids):
         marks = ", ".join("?" for _ in chunk)
         titles.update(db.execute(f"SELECT id, title FROM papers WHERE id IN ({marks})", chunk))
     return titles

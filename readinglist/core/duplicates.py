@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from readinglist.core.bulk import raw_connection
+from readinglist.core.bulk import chunked, raw_connection
 from readinglist.core.models import DUPLICATES
 
 if TYPE_CHECKING:
@@ -42,8 +42,7 @@ def find_likely_duplicates(
     """Return (paper, other, score) for each given paper's near-twins anywhere in the library."""
     db = raw_connection(session)
     pairs: dict[tuple[int, int], float] = {}
-    for start in range(0, len(paper_ids), 5000):
-        chunk = list(paper_ids[start : start + 5000])
+    for chunk in chunked(list(paper_ids)):
         marks = ", ".join("?" for _ in chunk)
         rows = db.execute(
             f"SELECT id, title_key, title_key_reversed FROM papers WHERE id IN ({marks})", chunk

@@ -37,10 +37,6 @@ class ImportSummary:
     warnings: list[str] = field(default_factory=list)
     error: str | None = None
 
-    @property
-    def changed(self) -> bool:
-        return self.error is None and (self.added > 0 or self.already_present > 0)
-
     def describe(self) -> str:
         if self.error is not None:
             return self.error

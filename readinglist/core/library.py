@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -38,6 +37,8 @@ from readinglist.core.storage import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Sequence
+
     from sqlalchemy.engine import Engine
 
     from readinglist.core.commands import Command
@@ -49,9 +50,6 @@ if TYPE_CHECKING:
         SavedSearchInfo,
         TagInfo,
     )
-
-Progress = Callable[[int, int], None]
-
 
 class Library:
     """A readinglist library stored in one SQLite file."""

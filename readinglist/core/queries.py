@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
-from readinglist.core.commands.rows import chunked
+from readinglist.core.bulk import chunked
 from readinglist.core.errors import UnknownPaper
 from readinglist.core.models import (
     Collection,

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import delete, func, insert, select, update
 
+from readinglist.core.bulk import chunked
 from readinglist.core.changes import Changes
 from readinglist.core.commands.base import Command, plural
 from readinglist.core.commands.rows import (
-    chunked,
     delete_papers,
     require_papers,
     restore_papers,

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, insert, select
 
+from readinglist.core.bulk import chunked
 from readinglist.core.errors import UnknownPaper
 from readinglist.core.models import (
     DUPLICATES,
@@ -17,22 +18,16 @@ from readinglist.core.models import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Sequence
 
     from sqlalchemy.orm import Session
 
-# Bound parameters per statement stay well below SQLite's limit (32,766).
-CHUNK = 5000
 _PAPERS = PAPERS
 _DUPLICATES = DUPLICATES
 _DATETIME_COLUMNS = frozenset(
     column.name for column in _PAPERS.columns if column.type.python_type is datetime
 )
 
-
-def chunked(values: Sequence[int], size: int = CHUNK) -> Iterator[Sequence[int]]:
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
 
 
 def require_papers(session: Session, ids: Iterable[int]) -> list[int]:

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 MAX_TAG_LENGTH = 200
+# Two bound parameters a link.
+LINKS_PER_STATEMENT = 2000
 SEPARATORS = (",", ";")
 
 
@@ -54,8 +56,8 @@ def tag_id_named(session: Session, name: str) -> int:
 
 
 def remove_links(session: Session, links: list[list[int]]) -> None:
-    for start in range(0, len(links), 2000):
-        chunk = [tuple(link) for link in links[start : start + 2000]]
+    for start in range(0, len(links), LINKS_PER_STATEMENT):
+        chunk = [tuple(link) for link in links[start : start + LINKS_PER_STATEMENT]]
         session.execute(
             delete(paper_tags).where(tuple_(paper_tags.c.paper_id, paper_tags.c.tag_id).in_(chunk))
         )

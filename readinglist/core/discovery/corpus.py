@@ -9,8 +9,7 @@ from __future__ import annotations
 import zlib
 from typing import TYPE_CHECKING
 
-from readinglist.core.bulk import raw_connection
-from readinglist.core.commands.rows import chunked
+from readinglist.core.bulk import chunked, raw_connection
 from readinglist.core.discovery.text import document
 
 if TYPE_CHECKING:

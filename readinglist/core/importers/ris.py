@@ -56,7 +56,12 @@ class RisImporter:
         """Read every record; raise ImportFailed at the first malformed one."""
         lines = _lines(text)
         starts = _record_starts(lines, source)
-        entries = rispy.loads("\n".join(lines))
+        try:
+            entries = rispy.loads("\n".join(lines))
+        except (KeyError, ValueError, IndexError, TypeError) as error:
+            # rispy raises these for tags it cannot place (e.g. a stray "C2" in a type
+            # without that field); the file is malformed, not the program.
+            raise ImportFailed(source, f"malformed RIS ({error!r})", line=1) from None
         if len(entries) != len(starts):
             raise ImportFailed(source, "the RIS records could not be told apart", line=1)
         records = [
