@@ -11,6 +11,14 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from hypothesis import settings  # noqa: E402
+
+# CI replays the same examples every run, so a red build names a reproducible input;
+# elsewhere each run explores new ones.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
+
 from readinglist.core.library import Library
 
 if TYPE_CHECKING:
