@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-from hypothesis import settings  # noqa: E402
 
 # CI replays the same examples every run, so a red build names a reproducible input;
 # elsewhere each run explores new ones.
@@ -19,7 +18,7 @@ settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI"):
     settings.load_profile("ci")
 
-from readinglist.core.library import Library
+from readinglist.core.library import Library  # noqa: E402
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
