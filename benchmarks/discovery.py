@@ -26,11 +26,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import collections, papers
-
 from readinglist.core.commands import SetRating
 from readinglist.core.discovery import Discovery
 from readinglist.core.library import Library
+from synthetic import collections, papers
 
 RELATED_SAMPLES = 20
 

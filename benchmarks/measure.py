@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from rapidfuzz import fuzz, process, utils
 
-from build import DEFAULT_DATA_DIR, build, library_path
+from libraries import DEFAULT_DATA_DIR, build, library_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable

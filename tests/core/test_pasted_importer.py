@@ -148,7 +148,6 @@ def test_lower_case_first_title_after_the_header_is_unglued(tmp_path: Path) -> N
 @pytest.mark.parametrize("name", ["export.txt", "export"])
 def test_exports_are_read_as_their_format_whatever_the_file_name(tmp_path: Path, fmt: str, name: str) -> None:
     from paperdata import sample_list_papers  # type: ignore[import-not-found]
-
     from readinglist.core.exporters import export
 
     papers = sample_list_papers()[:20]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from helpers import select_rows, settle
 from PySide6.QtCore import Qt
 
+from helpers import select_rows, settle
 from readinglist.core.commands import SetRating
 
 if TYPE_CHECKING:

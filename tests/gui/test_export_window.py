@@ -6,10 +6,10 @@ import json
 import re
 from typing import TYPE_CHECKING
 
-from helpers import select_rows, settle, write_pasted
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from helpers import select_rows, settle, write_pasted
 from readinglist.core.commands import SetStatus
 from readinglist.core.exporters import ExportOptions, GroupBy
 from readinglist.gui.dialogs.export import ExportDialog

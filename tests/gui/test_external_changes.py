@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from helpers import press, select_rows, write_pasted
 from PySide6.QtCore import Qt
 
+from helpers import press, select_rows, write_pasted
 from readinglist.core.commands import SetNote, SetRating
 from readinglist.core.library import Library
 

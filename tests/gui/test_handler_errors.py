@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import select_rows, settle
 
+from helpers import select_rows, settle
 from readinglist.core.commands import SetStatus
 from readinglist.core.errors import UnknownPaper
 

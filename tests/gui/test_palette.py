@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from helpers import select_rows
-from keys import CTRL, SHIFT, focused, key, type_ascii
 from PySide6.QtCore import Qt
 
+from helpers import select_rows
+from keys import CTRL, SHIFT, focused, key, type_ascii
 from readinglist.gui.dialogs.shortcuts import ShortcutSheet
 from readinglist.gui.keymap import Keymap
 from readinglist.gui.palette import CommandPalette, rank, shown_palette

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from helpers import select_rows
-from keys import CTRL, focused, key
 from PySide6.QtCore import Qt
 
+from helpers import select_rows
+from keys import CTRL, focused, key
 from readinglist.gui.dialogs.preferences import Preferences
 
 if TYPE_CHECKING:

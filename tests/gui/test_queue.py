@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import select_rows, settle
-from keys import CTRL, SHIFT, key
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 
+from helpers import select_rows, settle
+from keys import CTRL, SHIFT, key
 from readinglist.core.commands import AddTags, RecolorTag
 from readinglist.gui.queuedrag import moved_before
 from readinglist.gui.sidebarmenu import sidebar_menu

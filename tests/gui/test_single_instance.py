@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from helpers import settle, write_pasted
 from PySide6.QtCore import Qt
 
+from helpers import settle, write_pasted
 from readinglist.gui.app import receive_files
 from readinglist.gui.instance import InstanceServer, claim, hand_over, server_name
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+
 from helpers import filter_for, settle
 from keys import CTRL, SHIFT, focused, key
-from PySide6.QtCore import Qt
 
 if TYPE_CHECKING:
     from collections.abc import Callable

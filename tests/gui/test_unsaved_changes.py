@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from helpers import press, select_rows, settle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import event
 
+from helpers import press, select_rows, settle
 from readinglist.core.commands import AddTags
 
 if TYPE_CHECKING:

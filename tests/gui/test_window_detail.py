@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from helpers import filter_for, select_rows, settle, titles, write_pasted
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+
+from helpers import filter_for, select_rows, settle, titles, write_pasted
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from helpers import filter_for, select_rows, settle, titles
-
 from readinglist.core.commands import SetStatus
 
 if TYPE_CHECKING:

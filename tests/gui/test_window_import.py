@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from helpers import settle, titles, write_pasted
-
 from readinglist.gui.dialogs.importing import summarise
 
 if TYPE_CHECKING:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from helpers import press, select_rows, settle
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
+
+from helpers import press, select_rows, settle
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot

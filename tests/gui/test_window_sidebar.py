@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from helpers import press, select_rows, settle
 from PySide6.QtCore import Qt
 
+from helpers import press, select_rows, settle
 from readinglist.gui.app import open_library
 from readinglist.gui.sidebarmenu import sidebar_menu
 

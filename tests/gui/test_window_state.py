@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from helpers import settle, titles
 from PySide6.QtCore import Qt
 
+from helpers import settle, titles
 from readinglist.gui.columns import Column
 
 if TYPE_CHECKING:

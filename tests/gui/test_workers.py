@@ -6,7 +6,6 @@ import logging
 from typing import TYPE_CHECKING
 
 from helpers import write_pasted
-
 from readinglist.core.errors import InvalidQuery
 from readinglist.core.search import SortKey
 from readinglist.gui.discovery.worker import Worker

@@ -17,6 +17,7 @@ if TESTS not in sys.path:
     sys.path.insert(0, TESTS)
 
 from libfiles import pasted_list  # noqa: E402
+
 from paperdata import hostile_papers  # noqa: E402
 
 if TYPE_CHECKING:

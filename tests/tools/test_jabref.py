@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bibtexparser.entrypoint import parse_string
-from paperdata import hostile_papers, sample_list_papers
 
+from paperdata import hostile_papers, sample_list_papers
 from readinglist.core.exporters import export
 from readinglist.core.exporters import fields as bibfields
 

@@ -7,8 +7,8 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from paperdata import hostile_papers, sample_list_papers
 
+from paperdata import hostile_papers, sample_list_papers
 from readinglist.core.exporters import export
 
 if TYPE_CHECKING:

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 from bibtexparser.entrypoint import parse_string
-from paperdata import HOSTILE_TITLES, hostile_papers, paper, sample_list_papers
 
+from paperdata import HOSTILE_TITLES, hostile_papers, paper, sample_list_papers
 from readinglist.core.exporters import ExportOptions, export
 
 

@@ -4,8 +4,8 @@ import csv
 import io
 
 import pytest
-from paperdata import paper
 
+from paperdata import paper
 from readinglist.core.exporters import export
 from readinglist.core.exporters.csv import COLUMNS
 

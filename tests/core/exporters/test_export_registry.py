@@ -3,8 +3,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from paperdata import hostile_papers
 
+from paperdata import hostile_papers
 from readinglist.core.errors import InvalidValue
 from readinglist.core.exporters import EXPORTERS, export, get
 

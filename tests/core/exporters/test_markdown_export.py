@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from paperdata import paper
-
 from readinglist.core.exporters import ExportOptions, GroupBy, export
 
 PAPERS = [

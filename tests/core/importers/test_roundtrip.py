@@ -3,8 +3,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from paperdata import hostile_papers, sample_list_papers
 
+from paperdata import hostile_papers, sample_list_papers
 from readinglist.core.exporters import export
 from readinglist.core.exporters.csljson import csl_name
 from readinglist.core.importers.base import registry

@@ -1,6 +1,6 @@
 """Build (or reuse) a synthetic library of a given size and record its import throughput.
 
-    uv run python benchmarks/build.py 100000 [--data-dir benchmarks/.data]
+    uv run python benchmarks/libraries.py 100000 [--data-dir benchmarks/.data]
 
 The library lands in DATA_DIR/library-SIZE.sqlite with a JSON file of the import
 figures beside it; an existing library of that size is reused.
@@ -16,9 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import collections
-
 from readinglist.core.library import Library
+from synthetic import collections
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent / ".data"
 
