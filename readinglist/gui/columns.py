@@ -35,9 +35,9 @@ SPECS: dict[Column, ColumnSpec] = {
     Column.RATING: ColumnSpec("Rating", SortKey.RATING, 84),
     Column.STATUS: ColumnSpec("Status", SortKey.STATUS, 84),
     Column.TITLE: ColumnSpec("Title", SortKey.TITLE, 300),
-    Column.TAGS: ColumnSpec("Tags", SortKey.TAGS, 124),
+    Column.TAGS: ColumnSpec("Tags", SortKey.TAGS, 104),
     Column.COLLECTIONS: ColumnSpec("Collection", SortKey.COLLECTIONS, 150, visible=False),
-    Column.ADDED: ColumnSpec("Added", SortKey.ADDED, 92),
+    Column.ADDED: ColumnSpec("Added", SortKey.ADDED, 76),
     Column.QUEUE: ColumnSpec("Queue", SortKey.QUEUE, 64, visible=False,
                              tooltip="Position in the reading queue"),
 }

@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([240, 700, 340])
+        self.splitter.setSizes([236, 734, 310])
         self.sidebar.setMinimumWidth(160)
         self.detail.setMinimumWidth(280)
         self.central_stack = QStackedWidget()
