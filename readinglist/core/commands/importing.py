@@ -17,7 +17,7 @@ from readinglist.core.commands.rows import (
     restore_papers,
     snapshot_papers,
 )
-from readinglist.core.commands.tagging import clean_tag_name, ensure_tags, remove_links
+from readinglist.core.commands.tagging import add_links, clean_tag_name, ensure_tags, remove_links
 from readinglist.core.duplicates import find_likely_duplicates, record_pairs
 from readinglist.core.errors import InvalidValue
 from readinglist.core.importing import ImportSummary
@@ -155,10 +155,7 @@ class ImportPapers(Command):
                 insert(paper_collections),
                 [{"paper_id": p, "collection_id": c, "position": pos} for p, c, pos in self.joined],
             )
-        if self.tagged_existing:
-            session.execute(
-                insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in self.tagged_existing]
-            )
+        add_links(session, self.tagged_existing)
         if self.import_row:
             row = dict(self.import_row)
             row["imported_at"] = datetime.fromisoformat(row["imported_at"])
@@ -358,8 +355,7 @@ class ImportPapers(Command):
             if created:
                 self.created_tags.append({"id": ids[0], "name": clean_tag_name(name), "color": ""})
         links = {(pid, tag_ids[n]) for pid, tags in wanted for n in tags if n in tag_ids}
-        if links:
-            session.execute(insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in links])
+        add_links(session, [list(link) for link in links])
         existing_links = {
             (pid, tag_ids[n]) for pid, tags in wanted_existing for n in tags if n in tag_ids
         }
@@ -372,10 +368,7 @@ class ImportPapers(Command):
                 )
             )
             fresh = sorted(existing_links - have)
-            if fresh:
-                session.execute(
-                    insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in fresh]
-                )
+            add_links(session, [list(link) for link in fresh])
             self.tagged_existing = [list(link) for link in fresh]
 
 

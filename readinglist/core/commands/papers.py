@@ -18,7 +18,13 @@ from readinglist.core.commands.rows import (
     restore_papers,
     snapshot_papers,
 )
-from readinglist.core.commands.tagging import ensure_tags
+from readinglist.core.commands.tagging import (
+    add_links,
+    ensure_tags,
+    links_between,
+    remove_links,
+    tag_ids_named,
+)
 from readinglist.core.errors import InvalidValue
 from readinglist.core.models import (
     PAPERS,
@@ -280,32 +286,18 @@ class AddTags(Command):
     def apply(self, session: Session) -> Changes:
         self.paper_ids = require_papers(session, self.paper_ids)
         tag_ids, self.created_tags = ensure_tags(session, self.names)
-        existing: set[tuple[int, int]] = set()
-        for chunk in chunked(self.paper_ids):
-            existing.update(
-                (row.paper_id, row.tag_id)
-                for row in session.execute(
-                    select(paper_tags).where(
-                        paper_tags.c.paper_id.in_(chunk), paper_tags.c.tag_id.in_(tag_ids)
-                    )
-                )
-            )
+        existing = {(p, t) for p, t in links_between(session, self.paper_ids, tag_ids)}
         self.added_links = [
             [paper_id, tag_id]
             for paper_id in self.paper_ids
             for tag_id in tag_ids
             if (paper_id, tag_id) not in existing
         ]
-        if self.added_links:
-            session.execute(
-                insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in self.added_links]
-            )
+        add_links(session, self.added_links)
         _touch(session, self.paper_ids)
         return Changes(papers=frozenset(self.paper_ids), tags=True)
 
     def revert(self, session: Session) -> Changes:
-        from readinglist.core.commands.tagging import remove_links
-
         remove_links(session, self.added_links)
         if self.created_tags:
             session.execute(delete(TAGS).where(TAGS.c.id.in_(self.created_tags)))
@@ -327,29 +319,15 @@ class RemoveTags(Command):
         return f"untag {plural(len(self.paper_ids), 'paper')} {', '.join(self.names)}"
 
     def apply(self, session: Session) -> Changes:
-        from readinglist.core.commands.tagging import remove_links, tag_ids_named
-
         self.paper_ids = require_papers(session, self.paper_ids)
         tag_ids = tag_ids_named(session, self.names)
-        self.removed_links = []
-        for chunk in chunked(self.paper_ids):
-            self.removed_links += [
-                [row.paper_id, row.tag_id]
-                for row in session.execute(
-                    select(paper_tags).where(
-                        paper_tags.c.paper_id.in_(chunk), paper_tags.c.tag_id.in_(tag_ids)
-                    )
-                )
-            ]
+        self.removed_links = links_between(session, self.paper_ids, tag_ids)
         remove_links(session, self.removed_links)
         _touch(session, self.paper_ids)
         return Changes(papers=frozenset(self.paper_ids), tags=True)
 
     def revert(self, session: Session) -> Changes:
-        if self.removed_links:
-            session.execute(
-                insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in self.removed_links]
-            )
+        add_links(session, self.removed_links)
         _touch(session, self.paper_ids)
         return Changes(papers=frozenset(self.paper_ids), tags=True)
 

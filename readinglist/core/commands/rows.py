@@ -29,7 +29,6 @@ _DATETIME_COLUMNS = frozenset(
 )
 
 
-
 def require_papers(session: Session, ids: Iterable[int]) -> list[int]:
     """Return ids without repeats, in order; raise UnknownPaper if any is missing."""
     unique = list(dict.fromkeys(ids))

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, insert, select, tuple_
 
+from readinglist.core.bulk import chunked
 from readinglist.core.errors import InvalidValue
 from readinglist.core.models import TAGS, Tag, paper_tags
 
@@ -53,6 +54,27 @@ def tag_id_named(session: Session, name: str) -> int:
     if tag_id is None:
         raise InvalidValue(f"no tag named {name!r}")
     return tag_id
+
+
+def links_between(session: Session, paper_ids: list[int], tag_ids: list[int]) -> list[list[int]]:
+    """Return the [paper, tag] links that join any of paper_ids to any of tag_ids."""
+    links: list[list[int]] = []
+    for chunk in chunked(paper_ids):
+        links += [
+            [paper_id, tag_id]
+            for paper_id, tag_id in session.execute(
+                select(paper_tags.c.paper_id, paper_tags.c.tag_id).where(
+                    paper_tags.c.paper_id.in_(chunk), paper_tags.c.tag_id.in_(tag_ids)
+                )
+            )
+        ]
+    return links
+
+
+def add_links(session: Session, links: list[list[int]]) -> None:
+    """Insert [paper, tag] links."""
+    if links:
+        session.execute(insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in links])
 
 
 def remove_links(session: Session, links: list[list[int]]) -> None:

@@ -10,7 +10,7 @@ from sqlalchemy import delete, insert, select, update
 
 from readinglist.core.changes import Changes
 from readinglist.core.commands.base import Command
-from readinglist.core.commands.tagging import clean_tag_name, remove_links, tag_id_named
+from readinglist.core.commands.tagging import add_links, clean_tag_name, remove_links, tag_id_named
 from readinglist.core.errors import InvalidValue
 from readinglist.core.models import TAGS, Tag, paper_tags
 
@@ -107,10 +107,7 @@ class DeleteTag(Command):
 
     def revert(self, session: Session) -> Changes:
         session.execute(insert(_TAGS).values(**(self.row or {})))
-        if self.links:
-            session.execute(
-                insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in self.links]
-            )
+        add_links(session, self.links)
         return Changes(tags=True, papers=frozenset(p for p, _ in self.links))
 
 
@@ -140,10 +137,7 @@ class MergeTags(Command):
         self.added = [[p, target_id] for p in papers if p not in have]
         self.deleted = DeleteTag(self.source)
         changes = self.deleted.apply(session)
-        if self.added:
-            session.execute(
-                insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in self.added]
-            )
+        add_links(session, self.added)
         return changes
 
     def revert(self, session: Session) -> Changes:
