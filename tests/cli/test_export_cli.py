@@ -121,3 +121,14 @@ def cli_library(tmp_path: Path) -> Path:
 def _papers(path: Path) -> list[PaperDetail]:
     with Library.open(path) as library:
         return library.details(library.search("").ids)
+
+
+def test_import_accepts_the_export_format_names(
+    decided: Library, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    exported = tmp_path / "library.txt"
+    base = ["--library", str(decided.path)]
+    assert run([*base, "export", "--format", "biblatex", "--ids", "1", "2", "-o", str(exported)]) == 0
+    fresh = ["--library", str(tmp_path / "fresh.sqlite")]
+    assert run([*fresh, "import", "--format", "biblatex", str(exported)]) == 0
+    assert "2 new" in capsys.readouterr().out

@@ -32,6 +32,9 @@ def year_from(value: object) -> int | None:
     return year if 1 <= year <= 9999 else None
 
 
+# Other names for a format, as the exporters name them (BibLaTeX is read as BibTeX).
+ALIASES = {"biblatex": "bibtex"}
+
 # Modules whose import registers an importer; new formats are added here.
 IMPORTER_MODULES = (
     "readinglist.core.importers.bibtex",
@@ -87,12 +90,13 @@ class ImporterRegistry:
         return list(self._importers.values())
 
     def names(self) -> list[str]:
-        return [importer.name for importer in self.all()]
+        """Every name ``--format`` accepts: each importer's, then the aliases."""
+        return [importer.name for importer in self.all()] + list(ALIASES)
 
     def get(self, name: str) -> Importer:
         self._load()
         try:
-            return self._importers[name]
+            return self._importers[ALIASES.get(name, name)]
         except KeyError:
             known = ", ".join(self._importers)
             raise ImportFailed(name, f"unknown import format (known: {known})") from None
