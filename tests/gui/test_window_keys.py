@@ -158,3 +158,10 @@ def test_enter_opens_the_paper_in_the_abstract_pane(qtbot: QtBot, window: MainWi
     assert window.detail.browser.hasFocus()
     qtbot.keyClick(window.detail.browser, Key.Key_Escape)
     assert window.paper_view.hasFocus()
+
+
+def test_a_letter_that_is_no_shortcut_does_not_move_the_cursor(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    select_rows(window, 0)
+    before = window.paper_view.currentIndex().row()
+    qtbot.keyClick(window.paper_view, Qt.Key.Key_A)  # many titles start with "A"
+    assert window.paper_view.currentIndex().row() == before

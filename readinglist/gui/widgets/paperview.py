@@ -93,6 +93,9 @@ class PaperView(QTableView):
             rows.update(range(selected.top(), selected.bottom() + 1))
         return sorted(rows)
 
+    def keyboardSearch(self, search: str) -> None:  # noqa: N802
+        """Ignore letters that are no shortcut: jumping to a title would move the cursor."""
+
     def selected_count(self) -> int:
         return len(self.selected_rows())
 
