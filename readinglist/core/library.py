@@ -151,26 +151,20 @@ class Library:
 
     def undo(self) -> tuple[str, Changes]:
         """Revert the newest applied step; return its label and what changed."""
-        with self.writing() as session:
-            entry = journal.next_undo(session)
-            if entry is None:
-                raise NothingToUndo("nothing to undo")
-            command = journal.decode(entry)
-            changes = command.revert(session)
-            journal.mark(entry, command, applied=False)
-            label = entry.label
-        self._note(changes)
-        return label, changes
+        return self._step(undoing=True)
 
     def redo(self) -> tuple[str, Changes]:
         """Re-apply the oldest undone step; return its label and what changed."""
+        return self._step(undoing=False)
+
+    def _step(self, *, undoing: bool) -> tuple[str, Changes]:
         with self.writing() as session:
-            entry = journal.next_redo(session)
+            entry = journal.next_undo(session) if undoing else journal.next_redo(session)
             if entry is None:
-                raise NothingToUndo("nothing to redo")
+                raise NothingToUndo("nothing to undo" if undoing else "nothing to redo")
             command = journal.decode(entry)
-            changes = command.apply(session)
-            journal.mark(entry, command, applied=True)
+            changes = command.revert(session) if undoing else command.apply(session)
+            journal.mark(entry, command, applied=not undoing)
             label = entry.label
         self._note(changes)
         return label, changes
