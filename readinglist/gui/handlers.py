@@ -8,7 +8,7 @@ goes through ``Operations`` so it is one undoable step.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit
@@ -31,7 +31,11 @@ from readinglist.gui.palette import CommandPalette
 from readinglist.gui.views import combine
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from readinglist.gui.mainwindow import MainWindow
+
+T = TypeVar("T")
 
 DECISIONS = {"queued": "Queued", "read": "Read", "skipped": "Skipped", "inbox": "Kept in Inbox",
              "reading": "Reading"}
@@ -193,10 +197,8 @@ class Handlers:
         ids = self._selection()
         if not ids:
             return
-        try:
-            rows = self.window.library.rows(ids)
-        except ReadingListError as error:
-            self.window.ops.failed.emit(str(error))
+        rows = self._ask(lambda: self.window.library.rows(ids))
+        if rows is None:
             return
         status = "inbox" if all(row.status == "queued" for row in rows) else "queued"
         if self.window.ops.execute(SetStatus(ids, status)):
@@ -206,11 +208,10 @@ class Handlers:
         ids = self._selection()
         if not ids:
             return
-        try:
-            known = [tag.name for tag in self.window.library.tags()]
-        except ReadingListError as error:
-            self.window.ops.failed.emit(str(error))
+        tags = self._ask(self.window.library.tags)
+        if tags is None:
             return
+        known = [tag.name for tag in tags]
         noun = "the selected paper" if len(ids) == 1 else f"{len(ids)} selected papers"
         self._prompt(TagPrompt("Add Tags", f"Tags to add to {noun} (comma separated; new tags "
                                "are created):", known, self.window),
@@ -220,10 +221,8 @@ class Handlers:
         ids = self._selection()
         if not ids:
             return
-        try:
-            rows = self.window.library.rows(ids)
-        except ReadingListError as error:
-            self.window.ops.failed.emit(str(error))
+        rows = self._ask(lambda: self.window.library.rows(ids))
+        if rows is None:
             return
         present = sorted({tag for row in rows for tag in row.tags})
         if not present:
@@ -236,6 +235,14 @@ class Handlers:
             prompt.field.setText(present[0])
             prompt.field.selectAll()
         self._prompt(prompt, lambda names: self.window.ops.execute(RemoveTags(ids, names)))
+
+    def _ask(self, question: Callable[[], T]) -> T | None:
+        """Return what the library answers, or None after reporting why it could not."""
+        try:
+            return question()
+        except ReadingListError as error:
+            self.window.ops.failed.emit(str(error))
+            return None
 
     def _tagged(self, ids: list[int], names: list[str]) -> None:
         if self.window.ops.execute(AddTags(ids, names)):
