@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import DateTime, func, select
+from sqlalchemy.dialects import sqlite
 
-from readinglist.core.bulk import chunked
+from readinglist.core.bulk import raw_connection
 from readinglist.core.errors import UnknownPaper
 from readinglist.core.models import (
     Collection,
@@ -29,19 +31,38 @@ from readinglist.core.records import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
+    from datetime import datetime
 
     from sqlalchemy.orm import Session
 
-_ROW_COLUMNS = (
-    Paper.id,
-    Paper.title,
-    Paper.rating,
-    Paper.status,
-    Paper.added_at,
-    Paper.queue_position,
-    Paper.citation_key,
-    Paper.note != "",
+# Lists and exports read many rows at once: plain SQL on the DBAPI connection, without
+# ORM objects or per-id bound parameters (the ids travel as one JSON array).
+_IDS = "SELECT value FROM json_each(?)"
+_ROW_SQL = (
+    "SELECT id, title, rating, status, added_at, queue_position, citation_key, note != ''"
+    f" FROM papers WHERE id IN ({_IDS})"
+)
+_DETAIL_SQL = (
+    "SELECT id, title, abstract, note, rating, status, citation_key, added_at, modified_at,"
+    " status_changed_at, queue_position, authors, year, venue, doi, url, entry_type"
+    f" FROM papers WHERE id IN ({_IDS})"
+)
+# Names sort as the columns collate (NOCASE), as the sidebar lists them.
+_TAG_SQL = (
+    "SELECT paper_tags.paper_id, tags.name FROM paper_tags"
+    " JOIN tags ON tags.id = paper_tags.tag_id"
+    f" WHERE paper_tags.paper_id IN ({_IDS}) ORDER BY tags.name"
+)
+_COLLECTION_SQL = (
+    "SELECT paper_collections.paper_id, collections.name FROM paper_collections"
+    " JOIN collections ON collections.id = paper_collections.collection_id"
+    f" WHERE paper_collections.paper_id IN ({_IDS}) ORDER BY collections.name"
+)
+_DIALECT = sqlite.dialect()
+_TIMESTAMP = cast(
+    "Callable[[str | None], datetime | None]",
+    DateTime().dialect_impl(_DIALECT).result_processor(_DIALECT, None),
 )
 
 
@@ -49,46 +70,35 @@ def names_by_paper(
     session: Session, ids: Sequence[int]
 ) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
     """Return each paper's tag names and collection names, sorted."""
+    connection = raw_connection(session)
+    key = json.dumps(list(ids))
     tags: dict[int, list[str]] = defaultdict(list)
     collections: dict[int, list[str]] = defaultdict(list)
-    for chunk in chunked(ids):
-        for paper_id, name in session.execute(
-            select(paper_tags.c.paper_id, Tag.name)
-            .join(Tag, Tag.id == paper_tags.c.tag_id)
-            .where(paper_tags.c.paper_id.in_(chunk))
-            .order_by(Tag.name)
-        ):
-            tags[paper_id].append(name)
-        for paper_id, name in session.execute(
-            select(paper_collections.c.paper_id, Collection.name)
-            .join(Collection, Collection.id == paper_collections.c.collection_id)
-            .where(paper_collections.c.paper_id.in_(chunk))
-            .order_by(Collection.name)
-        ):
-            collections[paper_id].append(name)
+    for paper_id, name in connection.execute(_TAG_SQL, (key,)):
+        tags[paper_id].append(name)
+    for paper_id, name in connection.execute(_COLLECTION_SQL, (key,)):
+        collections[paper_id].append(name)
     return tags, collections
 
 
 def rows(session: Session, ids: Sequence[int]) -> list[PaperRow]:
     """Return list rows for ids, in the order given (ids that vanished are left out)."""
-    found: dict[int, Any] = {}
-    row: Any
-    for chunk in chunked(ids):
-        for row in session.execute(select(*_ROW_COLUMNS).where(Paper.id.in_(chunk))):
-            found[row[0]] = row
+    connection = raw_connection(session)
+    found = {row[0]: row for row in connection.execute(_ROW_SQL, (json.dumps(list(ids)),))}
     tags, collections = names_by_paper(session, list(found))
+    no_names: list[str] = []
     return [
         PaperRow(
-            id=row[0],
+            id=paper_id,
             title=row[1],
             rating=row[2],
             status=row[3],
-            added_at=row[4],
+            added_at=_timestamp(row[4]),
             queue_position=row[5],
             citation_key=row[6],
             has_note=bool(row[7]),
-            tags=tuple(tags.get(row[0], ())),
-            collections=tuple(collections.get(row[0], ())),
+            tags=tuple(tags.get(paper_id, no_names)),
+            collections=tuple(collections.get(paper_id, no_names)),
         )
         for paper_id in ids
         if (row := found.get(paper_id)) is not None
@@ -97,40 +107,45 @@ def rows(session: Session, ids: Sequence[int]) -> list[PaperRow]:
 
 def details(session: Session, ids: Sequence[int]) -> list[PaperDetail]:
     """Return full records for ids, in the order given; raise UnknownPaper if one is missing."""
-    found: dict[int, Paper] = {}
-    for chunk in chunked(ids):
-        found.update((p.id, p) for p in session.scalars(select(Paper).where(Paper.id.in_(chunk))))
+    connection = raw_connection(session)
+    found = {row[0]: row for row in connection.execute(_DETAIL_SQL, (json.dumps(list(ids)),))}
     missing = [paper_id for paper_id in ids if paper_id not in found]
     if missing:
         raise UnknownPaper(f"no paper with id {missing[0]}")
-    tags, collections = names_by_paper(session, ids)
+    tags, collections = names_by_paper(session, list(found))
     return [_detail(found[paper_id], tags, collections) for paper_id in ids]
 
 
 def _detail(
-    paper: Paper, tags: dict[int, list[str]], collections: dict[int, list[str]]
+    row: tuple[Any, ...], tags: dict[int, list[str]], collections: dict[int, list[str]]
 ) -> PaperDetail:
+    paper_id = row[0]
     return PaperDetail(
-        id=paper.id,
-        title=paper.title,
-        abstract=paper.abstract,
-        note=paper.note,
-        rating=paper.rating,
-        status=paper.status,
-        tags=tuple(tags.get(paper.id, ())),
-        collections=tuple(collections.get(paper.id, ())),
-        citation_key=paper.citation_key,
-        added_at=paper.added_at,
-        modified_at=paper.modified_at,
-        status_changed_at=paper.status_changed_at,
-        queue_position=paper.queue_position,
-        authors=tuple(a for a in paper.authors.split("\n") if a),
-        year=paper.year,
-        venue=paper.venue,
-        doi=paper.doi,
-        url=paper.url,
-        entry_type=paper.entry_type,
+        id=paper_id,
+        title=row[1],
+        abstract=row[2],
+        note=row[3],
+        rating=row[4],
+        status=row[5],
+        tags=tuple(tags.get(paper_id, ())),
+        collections=tuple(collections.get(paper_id, ())),
+        citation_key=row[6],
+        added_at=_timestamp(row[7]),
+        modified_at=_timestamp(row[8]),
+        status_changed_at=_TIMESTAMP(row[9]),
+        queue_position=row[10],
+        authors=tuple(a for a in row[11].split("\n") if a),
+        year=row[12],
+        venue=row[13],
+        doi=row[14],
+        url=row[15],
+        entry_type=row[16],
     )
+
+
+def _timestamp(value: str) -> datetime:
+    """Read a stored (never empty) time as the ORM would."""
+    return cast("datetime", _TIMESTAMP(value))
 
 
 def tags(session: Session) -> list[TagInfo]:

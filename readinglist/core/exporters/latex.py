@@ -73,20 +73,56 @@ def to_latex(text: str, protect_capitals: bool = False, keep_unicode: bool = Fal
     With keep_unicode, what pdflatex cannot typeset is kept as it is instead (for fields
     that are stored, never typeset); whitespace runs with a line break become one break.
     """
+    if protect_capitals or len(text) > _CACHED_LENGTH:
+        return _encode(text, protect_capitals, keep_unicode)
+    # Names, venues and tags repeat from paper to paper: encode each once.
+    latex, transliterated, dropped = _encode_short(text, keep_unicode)
+    return LatexText(latex, list(transliterated), list(dropped))
+
+
+@lru_cache(maxsize=8192)
+def _encode_short(text: str, keep_unicode: bool) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    result = _encode(text, False, keep_unicode)
+    return result.latex, tuple(result.transliterated), tuple(result.dropped)
+
+
+def _encode(text: str, protect_capitals: bool, keep_unicode: bool) -> LatexText:
+    # Each substitution runs only when its pattern can match: a regex scan of every
+    # character is what an export of a long list of abstracts spends its time on.
     result = LatexText("")
-    text = _BREAK.sub("\n", unicodedata.normalize("NFC", text).strip())
-    text = _BLANK.sub(" ", text)
+    text = unicodedata.normalize("NFC", text).strip()
+    if "\n" in text:
+        text = _BREAK.sub("\n", text)
+    if not _single_spaced(text):
+        text = _BLANK.sub(" ", text)
     latex = _NOT_PLAIN.sub(lambda match: _char(match.group(), result, keep_unicode), text)
-    latex = _LIGATURES.sub(r"\g<0>{}", latex).replace("@", "{@}")
+    if _contains_any(latex, _LIGATURE_PAIRS):
+        latex = _LIGATURES.sub(r"\g<0>{}", latex)
+    latex = latex.replace("@", "{@}")
     if protect_capitals:
-        latex = _WORD.sub(_brace_capitalised, latex)
+        latex = "\n".join(
+            " ".join(_brace_capitalised(word) for word in line.split(" "))
+            for line in latex.split("\n")
+        )
     result.latex = latex
     return result
 
 
-def _brace_capitalised(match: re.Match[str]) -> str:
-    word = match.group()
-    return "{" + word + "}" if any(ch.isupper() for ch in word) else word
+def _single_spaced(text: str) -> bool:
+    """Return whether text is ASCII whose only blanks are single spaces and line breaks."""
+    return text.isascii() and "  " not in text and not _contains_any(text, _ASCII_ODD_SPACES)
+
+
+def _contains_any(text: str, parts: tuple[str, ...]) -> bool:
+    for part in parts:  # each ``in`` is a fast memory search, unlike one regex scan
+        if part in text:
+            return True
+    return False
+
+
+def _brace_capitalised(word: str) -> str:
+    capital = word != word.lower() if word.isascii() else any(ch.isupper() for ch in word)
+    return "{" + word + "}" if capital else word
 
 
 def _char(ch: str, result: LatexText, keep_unicode: bool) -> str:
@@ -146,4 +182,9 @@ _NOT_PLAIN = re.compile(
 )
 _BREAK = re.compile(r"\s*\n\s*")
 _BLANK = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
-_WORD = re.compile(r"[^ \n]+")
+# ASCII blanks that _BLANK turns into a space even alone (tab, carriage return...).
+_ASCII_ODD_SPACES = tuple(c for c in map(chr, range(0x80)) if c.isspace() and c not in " \n")
+# What _LIGATURES matches, as plain substrings.
+_LIGATURE_PAIRS = ("--", "``", "''", "<<", ">>", "!`", "?`")
+# Titles, abstracts and notes rarely repeat and would only fill the cache.
+_CACHED_LENGTH = 200

@@ -74,3 +74,34 @@ def test_keep_unicode_leaves_untypesettable_text_for_stored_fields() -> None:
 def test_words_with_capitals_are_braced_in_titles() -> None:
     result = to_latex("Attention for BERT and iPhone users", protect_capitals=True)
     assert result.latex == "{Attention} for {BERT} and {iPhone} users"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a  b", "a b"),
+        ("a\tb", "a b"),
+        ("a\x0cb\x1fc", "a b c"),
+        ("a \u00a0 b", "a b"),
+        ("line \n  next", "line\nnext"),
+        ("a\r\nb", "a\nb"),
+        ("plain words, nothing special.", "plain words, nothing special."),
+        ("a--b c !`e ?`f", "a-{}-b c !{}`e ?{}`f"),
+    ],
+)
+def test_blanks_and_ligatures_are_normalised(text: str, expected: str) -> None:
+    assert to_latex(text).latex == expected
+
+
+def test_capitals_are_braced_in_every_line_of_a_title() -> None:
+    result = to_latex("Deep  learning\nfor Élan and éclair", protect_capitals=True)
+    assert result.latex == "{Deep} learning\nfor {{\\'E}lan} and {\\'e}clair"
+
+
+def test_repeated_text_gives_a_fresh_result_each_time() -> None:
+    first = to_latex("Müller 深")
+    first.transliterated.append("x")
+    first.latex = "changed"
+    again = to_latex("Müller 深")
+    assert again.latex == 'M{\\"u}ller Shen'
+    assert again.transliterated == ["深"]
