@@ -114,3 +114,31 @@ def test_links_search_the_title_on_three_sites(window: MainWindow) -> None:
     assert links["arXiv"].startswith("https://arxiv.org/search/?query=Attention%20Is")
     assert "semanticscholar.org" in links["Semantic Scholar"]
     assert "scholar.google.com" in links["Google Scholar"]
+
+
+def test_undo_in_the_note_never_brings_back_another_papers_note(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    first = select_rows(window, 1)[0]
+    qtbot.waitUntil(lambda: window.detail.paper is not None and window.detail.paper.id == first)
+    window.detail.focus_note()
+    window.detail.note.insertPlainText("only about the first paper")
+    window.detail.note.selectAll()
+    window.detail.note.cut()
+    second = select_rows(window, 2)[0]
+    qtbot.waitUntil(lambda: window.detail.paper is not None and window.detail.paper.id == second)
+    window.detail.note.undo()
+    assert window.detail.note.toPlainText() == ""
+
+
+def test_refreshing_the_same_paper_keeps_the_abstract_scrolled(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(900, 300)
+    paper_id = select_rows(window, 0)[0]
+    qtbot.waitUntil(lambda: window.detail.paper is not None)
+    bar = window.detail.browser.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    window.detail.show_paper(window.library.detail(paper_id), "")
+    assert bar.value() == bar.maximum() > 0

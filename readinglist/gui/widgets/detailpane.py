@@ -38,6 +38,7 @@ class DetailPane(QWidget):
         self.colors = colors
         self._paper: PaperDetail | None = None
         self._query = ""
+        self._html = ""
 
         self.browser = QTextBrowser()
         self.browser.setObjectName("abstractView")
@@ -101,10 +102,13 @@ class DetailPane(QWidget):
     def show_paper(self, paper: PaperDetail, query: str) -> None:
         """Show paper with query's words highlighted (keeps the scroll position on refresh)."""
         same = self._paper is not None and self._paper.id == paper.id
-        scroll = self.browser.verticalScrollBar().value() if same else 0
+        html = paper_html(paper, query, self.colors)
         self._paper, self._query = paper, query
-        self.browser.setHtml(paper_html(paper, query, self.colors))
-        self.browser.verticalScrollBar().setValue(scroll)
+        if not same or html != self._html:  # a refresh that changed nothing shown lays out nothing
+            scroll = self.browser.verticalScrollBar().value() if same else 0
+            self._html = html
+            self.browser.setHtml(html)
+            self.browser.verticalScrollBar().setValue(scroll)
         self.rating.set_rating(paper.rating)
         self.note.show_note(paper.id, paper.note)
         self.stack.setCurrentWidget(self.splitter)
@@ -141,6 +145,7 @@ class DetailPane(QWidget):
     def _leave_paper(self) -> None:
         self.note.show_note(None, "")
         self._paper = None
+        self._html = ""
 
     def _open_link(self, url: QUrl) -> None:
         if url.scheme() in ("http", "https"):

@@ -45,9 +45,13 @@ class NoteEditor(QPlainTextEdit):
         self.flush()
         self._paper_id = paper_id
         self._saved = text
-        self.blockSignals(True)
-        self.setPlainText(text)
-        self.blockSignals(False)
+        if text == self.toPlainText():
+            # Most notes are empty: keep the text, but not the last paper's undo steps.
+            self.document().clearUndoRedoStacks()
+        else:
+            self.blockSignals(True)
+            self.setPlainText(text)
+            self.blockSignals(False)
         self.setEnabled(paper_id is not None)
 
     def is_dirty(self) -> bool:

@@ -34,8 +34,9 @@ class RatingWidget(QWidget):
         return self._rating
 
     def set_rating(self, rating: int | None) -> None:
-        self._rating = rating
-        self.update()
+        if rating != self._rating:  # papers in a row often share a rating: no repaint
+            self._rating = rating
+            self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(5 * (STAR + 1) + 2, STAR + 6)
