@@ -43,6 +43,10 @@ class LibraryUnavailable(ReadingListError):
     """The library file cannot be opened: locked, read-only, full disk or not a library."""
 
 
+class SearchCancelled(ReadingListError):
+    """A search was stopped because its answer is no longer wanted."""
+
+
 class ImportCancelled(ReadingListError):
     """The user cancelled an import; the library is unchanged."""
 

@@ -18,10 +18,17 @@ from sqlalchemy.orm import Session
 
 from readinglist.core import journal, queries
 from readinglist.core.backup import DailyBackup, make_daily_backup
+from readinglist.core.bulk import raw_connection
 from readinglist.core.changes import NO_CHANGES, Changes
 from readinglist.core.commands import CompositeCommand, ImportPapers, ReorderQueue
 from readinglist.core.commands.settings import read_setting
-from readinglist.core.errors import ImportFailed, LibraryDamaged, LibraryUnavailable, NothingToUndo
+from readinglist.core.errors import (
+    ImportFailed,
+    LibraryDamaged,
+    LibraryUnavailable,
+    NothingToUndo,
+    SearchCancelled,
+)
 from readinglist.core.importing import ImportSummary, read_file
 from readinglist.core.models import Paper
 from readinglist.core.search import SearchResult, SortKey, run_search
@@ -50,6 +57,10 @@ if TYPE_CHECKING:
         SavedSearchInfo,
         TagInfo,
     )
+
+# SQLite virtual-machine steps between two checks of a search's cancelled().
+_CANCEL_CHECK_STEPS = 10_000
+
 
 class Library:
     """A readinglist library stored in one SQLite file."""
@@ -269,15 +280,39 @@ class Library:
     # -- queries ------------------------------------------------------------------------------
 
     def search(
-        self, query: str = "", sort: SortKey | None = None, descending: bool = False
+        self,
+        query: str = "",
+        sort: SortKey | None = None,
+        descending: bool = False,
+        *,
+        limit: int | None = None,
+        cancelled: Callable[[], bool] | None = None,
     ) -> SearchResult:
-        """Return matching paper ids; raise InvalidQuery with a hint for a malformed query."""
+        """Return matching paper ids; raise InvalidQuery with a hint for a malformed query.
+
+        With limit, return at most that many (the start of the whole answer, which says
+        whether it is complete). cancelled is asked now and then while the database
+        works; once it answers True the search stops with SearchCancelled.
+        """
+        if cancelled is not None and cancelled():
+            raise SearchCancelled("search cancelled")
         with self.reading() as session:
 
             def expand(token: str) -> list[str]:
                 return self._vocabulary_for(session).expand(token)
 
-            return run_search(session, query, sort, descending, expand)
+            if cancelled is None:
+                return run_search(session, query, sort, descending, expand, limit)
+            db = raw_connection(session)
+            db.set_progress_handler(lambda: int(cancelled()), _CANCEL_CHECK_STEPS)
+            try:
+                return run_search(session, query, sort, descending, expand, limit)
+            except (sqlite3.OperationalError, OperationalError):
+                if cancelled():
+                    raise SearchCancelled("search cancelled") from None
+                raise
+            finally:
+                db.set_progress_handler(None, 0)
 
     def rows(self, ids: Sequence[int]) -> list[PaperRow]:
         with self.reading() as session:
@@ -309,6 +344,30 @@ class Library:
     def saved_searches(self) -> list[SavedSearchInfo]:
         with self.reading() as session:
             return queries.saved_searches(session)
+
+    def sidebar_names(
+        self,
+    ) -> tuple[list[CollectionInfo], list[TagInfo], list[SavedSearchInfo]]:
+        """Return the collections, tags (with a count of -1: not counted) and saved searches.
+
+        Cheap at any size, unlike ``collections`` and ``tags``, which read every
+        membership: a window lists the names at once and counts them a moment later.
+        Plain SQL, as compiling statements costs more than running these at start-up.
+        """
+        from sqlalchemy import text
+
+        from readinglist.core.records import CollectionInfo, SavedSearchInfo, TagInfo
+
+        def rows(sql: str) -> list[Any]:
+            return list(session.execute(text(sql)))
+
+        with self.reading() as session:
+            collections = rows("SELECT id, name, source FROM collections ORDER BY name")
+            tags = rows("SELECT id, name, color FROM tags ORDER BY name")
+            searches = rows("SELECT id, name, query FROM saved_searches ORDER BY position, name")
+        return ([CollectionInfo(id_, name, source, -1) for id_, name, source in collections],
+                [TagInfo(id_, name, color, -1) for id_, name, color in tags],
+                [SavedSearchInfo(*row) for row in searches])
 
     def status_counts(self) -> dict[str, int]:
         with self.reading() as session:

@@ -77,7 +77,7 @@ def run_export(window: MainWindow, choice: ExportChoice, path: Path) -> bool:
     window.detail.flush()
     try:
         ids = scope_ids(window.library, choice, window.paper_view.selected_ids(),
-                        window.model.ids)
+                        window.list.all_ids())
     except ReadingListError as error:
         window.ops.failed.emit(str(error))
         return False

@@ -21,6 +21,7 @@ from readinglist.core.commands import (
     SetRating,
     SetStatus,
 )
+from readinglist.core.commands.papers import ToggleQueue
 from readinglist.core.errors import ReadingListError
 from readinglist.core.models import Status
 from readinglist.gui import exportactions
@@ -124,6 +125,7 @@ class Handlers:
             self.window.triage.redone(label)
 
     def select_all(self) -> None:
+        self.window.list.complete_now()  # every match, not only the first page
         self.window.paper_view.selectAll()
 
     def show_preferences(self) -> None:
@@ -197,12 +199,9 @@ class Handlers:
         ids = self._selection()
         if not ids:
             return
-        rows = self._ask(lambda: self.window.library.rows(ids))
-        if rows is None:
-            return
-        status = "inbox" if all(row.status == "queued" for row in rows) else "queued"
-        if self.window.ops.execute(SetStatus(ids, status)):
-            self._decided(DECISIONS[status])
+        command = ToggleQueue(ids)
+        if self.window.ops.execute(command):
+            self._decided(DECISIONS[command.status])
 
     def add_tags(self) -> None:
         ids = self._selection()

@@ -24,7 +24,9 @@ class ListController(QObject):
     """Search for what the list should show and show it, keeping the selection."""
 
     results_shown = Signal(int)
-    """The list now shows this many papers."""
+    """The list now shows this many papers (maybe only the first page of them)."""
+    results_completed = Signal(int)
+    """The list now shows every one of this many matching papers, after a first page."""
     query_failed = Signal(str)
     """The filter text is malformed: a hint to show next to it."""
     query_accepted = Signal()
@@ -43,8 +45,12 @@ class ListController(QObject):
         """The user clicked a header since the view or filter changed."""
         self.ranked = False
         self._pending_selection: tuple[list[int], int | None] | None = None
+        self._awaited_selection: tuple[list[int], int | None, tuple[int, int | None]] | None = None
+        """A selection the first page could not hold all of, to restore with the whole
+        answer unless the user moved meanwhile (that last part tells)."""
         self.runner = SearchRunner(library, self)
         self.runner.finished.connect(self._show)
+        self.runner.completed.connect(self._complete)
         self.runner.failed.connect(lambda _request, hint: self.query_failed.emit(hint))
         model.sort_requested.connect(self._sort_by)
         view.default_order_requested.connect(self.use_default_order)
@@ -85,6 +91,19 @@ class ListController(QObject):
         self._pending_selection = ([paper_id], paper_id)
         self.refresh()
 
+    def all_ids(self) -> list[int]:
+        """Return every paper the list holds, fetching the rest of a long answer now."""
+        self.complete_now()
+        return self.model.ids
+
+    def complete_now(self) -> None:
+        """Show the whole answer at once when only its first page is listed."""
+        if self.model.complete or self.runner.busy():
+            return
+        result = self.runner.whole_now()
+        if result is not None:
+            self._complete(None, result)
+
     def library_did_change(self, changes: Changes) -> None:
         """Repaint changed rows at once, then search again (papers may enter or leave)."""
         if changes.papers:
@@ -109,7 +128,8 @@ class ListController(QObject):
         else:
             sort = self.sort_column.spec.sort
         descending = self.descending if sort == self.sort_column.spec.sort else False
-        return SearchRequest(combine(self.list_view.query, self.text), sort, descending)
+        return SearchRequest(combine(self.list_view.query, self.text), sort, descending,
+                             whole=self.list_view.ids is not None)
 
     def refresh(self, select_first: bool = False) -> None:
         """Search again for the current view, filter and order."""
@@ -141,11 +161,30 @@ class ListController(QObject):
         self.ranked = result.ranked
         header = view.horizontalHeader()
         header.blockSignals(True)
-        self.model.set_ids(ids)
+        self.model.set_ids(ids, complete=result.complete)
         header.setSortIndicatorShown(request.sort == self.sort_column.spec.sort)
         order = Qt.SortOrder.DescendingOrder if self.descending else Qt.SortOrder.AscendingOrder
         header.setSortIndicator(self.sort_column, order)
         header.blockSignals(False)
         view.select_ids(selected, current, fallback)
+        self._awaited_selection = None
+        if not result.complete and (selected or current is not None):
+            self._awaited_selection = (selected, current, self._selection_mark())
         self.query_accepted.emit()
         self.results_shown.emit(len(ids))
+
+    def _complete(self, _request: SearchRequest | None, result: SearchResult) -> None:
+        """Add the rest of a long answer below its first page (or show it anew)."""
+        view = self.paper_view
+        awaited, self._awaited_selection = self._awaited_selection, None
+        if not self.model.extend_ids(result.ids):
+            selected, current = view.selected_ids(), view.current_id()
+            self.model.set_ids(result.ids)
+            view.select_ids(selected, current, view.currentIndex().row())
+        elif awaited is not None and awaited[2] == self._selection_mark():
+            view.select_ids(awaited[0], awaited[1], view.currentIndex().row())
+        self.results_completed.emit(len(result.ids))
+
+    def _selection_mark(self) -> tuple[int, int | None]:
+        view = self.paper_view
+        return view.selected_count(), view.current_id()

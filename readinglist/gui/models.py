@@ -46,6 +46,18 @@ STATUS_TEXT = {
 }
 
 _Index = QModelIndex | QPersistentModelIndex
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_ID_ROLE = int(IdRole)
+_ROW_ROLE = int(RowRole)
+_SERVED_ROLES = frozenset(
+    {_DISPLAY, _TOOLTIP, _DECORATION, _ID_ROLE, _ROW_ROLE,
+     int(Qt.ItemDataRole.TextAlignmentRole)}
+)
+_COLUMNS = tuple(Column)
+_TIPPED = frozenset({Column.TITLE, Column.TAGS, Column.COLLECTIONS})
+_RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _NO_FLAGS = Qt.ItemFlag.NoItemFlags
 
@@ -60,7 +72,8 @@ class PaperModel(QAbstractTableModel):
         super().__init__(parent)
         self.library = library
         self._ids: list[int] = []
-        self._rows_of: dict[int, int] | None = None
+        self.complete = True
+        """False while the list shows only the first part of its search's answer."""
         self._blocks: OrderedDict[int, list[PaperRow | None]] = OrderedDict()
         self._wanted: set[int] = set()
         self._loader = QTimer(self)
@@ -74,23 +87,51 @@ class PaperModel(QAbstractTableModel):
     def ids(self) -> list[int]:
         return self._ids
 
-    def set_ids(self, ids: Sequence[int]) -> None:
-        """Show ids (in order), dropping every cached row."""
+    def set_ids(self, ids: Sequence[int], complete: bool = True) -> None:
+        """Show ids (in order), dropping every cached row; complete=False: more follow."""
         self.beginResetModel()
         self._ids = list(ids)
-        self._rows_of = None
+        self.complete = complete
         self._blocks.clear()
         self._wanted.clear()
         self.endResetModel()
         self.ensure_rows(0, min(BLOCK, len(self._ids)) - 1)
 
+    def extend_ids(self, ids: Sequence[int]) -> bool:
+        """Show the whole answer whose start the list shows; False if ids do not start so.
+
+        Rows already shown keep their place, selection and cached data.
+        """
+        shown = len(self._ids)
+        if list(ids[:shown]) != self._ids:
+            return False
+        self.complete = True
+        if len(ids) > shown:
+            self._blocks.pop(shown // BLOCK, None)  # a short last block grows
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)
+            self._ids.extend(ids[shown:])
+            self.endInsertRows()
+        return True
+
     def paper_id(self, row: int) -> int:
         return self._ids[row]
 
     def row_of(self, paper_id: int) -> int | None:
-        if self._rows_of is None:
-            self._rows_of = {pid: row for row, pid in enumerate(self._ids)}
-        return self._rows_of.get(paper_id)
+        return self.rows_of([paper_id]).get(paper_id)
+
+    def rows_of(self, paper_ids: Iterable[int]) -> dict[int, int]:
+        """Return id -> row for those of paper_ids the list shows (one pass, no index kept:
+        a million-row list would need 100 MB for one)."""
+        wanted = set(paper_ids)
+        if not wanted:
+            return {}
+        if len(wanted) == 1:
+            (only,) = wanted
+            try:
+                return {only: self._ids.index(only)}
+            except ValueError:
+                return {}
+        return {pid: row for row, pid in enumerate(self._ids) if pid in wanted}
 
     def paper_row(self, row: int) -> PaperRow | None:
         """Return the cached row (loading its block now if needed)."""
@@ -99,7 +140,7 @@ class PaperModel(QAbstractTableModel):
 
     def refresh_papers(self, paper_ids: Iterable[int]) -> None:
         """Reload the rows of papers whose fields changed and repaint them."""
-        rows = sorted(r for pid in paper_ids if (r := self.row_of(pid)) is not None)
+        rows = sorted(self.rows_of(paper_ids).values())
         if not rows:
             return
         stale = {row // BLOCK for row in rows}
@@ -182,27 +223,30 @@ class PaperModel(QAbstractTableModel):
         return _ROW_FLAGS if index.isValid() else _NO_FLAGS
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        # Called several times per painted cell: answer the roles it does not serve first.
+        if role not in _SERVED_ROLES or not index.isValid():
             return None
-        if role == IdRole:
-            return self._ids[index.row()]
-        paper = self._cached(index.row())
+        row = index.row()
+        if not 0 <= row < len(self._ids):
+            return None
+        if role == _ID_ROLE:
+            return self._ids[row]
+        paper = self._cached(row)
         if paper is None:
-            self._wanted.add(index.row() // BLOCK)
+            self._wanted.add(row // BLOCK)
             self._loader.start()
             return None
-        if role == RowRole:
+        if role == _ROW_ROLE:
             return paper
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
+        column = _COLUMNS[index.column()]
+        if role == _DISPLAY:
             return _display(paper, column)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (Column.TITLE, Column.TAGS,
-                                                              Column.COLLECTIONS):
-            return _display(paper, column)
-        if role == Qt.ItemDataRole.DecorationRole and column == Column.TITLE and paper.has_note:
-            return icon("note", "#8a939d")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (Column.ADDED, Column.QUEUE):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _TOOLTIP:
+            return _display(paper, column) if column in _TIPPED else None
+        if role == _DECORATION:
+            return icon("note", "#8a939d") if column == Column.TITLE and paper.has_note else None
+        if column in (Column.ADDED, Column.QUEUE):  # the alignment role
+            return _RIGHT_ALIGNED
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

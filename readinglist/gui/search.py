@@ -1,4 +1,9 @@
-"""Run library searches off the UI thread and drop results that arrive too late."""
+"""Run library searches off the UI thread and drop results that arrive too late.
+
+A search is answered twice when the library is large: first the page the list shows at
+once (``FIRST_PAGE`` ids, which costs what the page costs, not what the library does),
+then, when more papers match, the whole answer. A newer request cancels both.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +12,15 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
+from readinglist.core.errors import SearchCancelled
 from readinglist.gui.worker import Pool
 
 if TYPE_CHECKING:
     from readinglist.core.library import Library
     from readinglist.core.search import SearchResult, SortKey
+
+FIRST_PAGE = 1000
+"""Ids in the first answer: many screens of rows, cheap to find in any library."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,13 +28,17 @@ class SearchRequest:
     query: str
     sort: SortKey | None
     descending: bool
+    whole: bool = False
+    """Answer with every match at once (a list filtered afterwards needs them all)."""
 
 
 class SearchRunner(QObject):
-    """Search in a worker thread; only the newest request's answer is delivered."""
+    """Search in a worker thread; only the newest request's answers are delivered."""
 
     finished = Signal(object, object)
-    """(SearchRequest, SearchResult) for the newest request."""
+    """(SearchRequest, SearchResult): the first answer to the newest request."""
+    completed = Signal(object, object)
+    """(SearchRequest, SearchResult): the whole answer, after a first one that was not."""
     failed = Signal(object, str)
     """(SearchRequest, hint) when the newest request's query is malformed or the search
     failed unexpectedly."""
@@ -37,29 +50,75 @@ class SearchRunner(QObject):
         self._pool.done.connect(self._deliver)
         self._generation = 0
         self._requests: dict[int, SearchRequest] = {}
+        self._completing: SearchRequest | None = None
 
     def request(self, request: SearchRequest) -> None:
-        """Start a search; any earlier one still running is forgotten."""
+        """Start a search; any earlier one still running is cancelled."""
         self._generation += 1
         self._requests = {self._generation: request}
-        library = self.library
-        self._pool.start(
-            lambda: library.search(request.query, request.sort, request.descending),
-            self._generation,
-        )
+        self._completing = None
+        self._start(request, None if request.whole else FIRST_PAGE)
 
     def busy(self) -> bool:
+        """True until the newest request's first answer is shown."""
         return bool(self._requests)
+
+    def completing(self) -> bool:
+        """True while the whole answer to the newest request is still being fetched."""
+        return self._completing is not None
+
+    def whole_now(self) -> SearchResult | None:
+        """Fetch the whole answer to the newest request here and now (None if none)."""
+        request = self._completing
+        if request is None:
+            return None
+        self._generation += 1  # the background fetch is no longer wanted
+        self._completing = None
+        return self.library.search(request.query, request.sort, request.descending)
 
     def wait(self) -> None:
         """Block until the worker threads are idle (for shutdown)."""
+        self._generation += 1
         self._pool.wait()
 
-    def _deliver(self, generation: int, result: SearchResult | None, error: str | None) -> None:
-        request = self._requests.pop(generation, None)
-        if request is None:
+    def _start(self, request: SearchRequest, limit: int | None) -> None:
+        generation = self._generation
+        library = self.library
+
+        def cancelled() -> bool:
+            return generation != self._generation
+
+        def work() -> SearchResult:
+            if cancelled():
+                raise SearchCancelled("search cancelled")
+            return library.search(
+                request.query, request.sort, request.descending,
+                limit=limit, cancelled=cancelled,
+            )
+
+        self._pool.start(work, (generation, limit is None))
+
+    def _deliver(self, tag: tuple[int, bool], result: SearchResult | None,
+                 error: str | None) -> None:
+        generation, whole = tag
+        if generation != self._generation:
             return  # a newer request superseded this one
-        if error is not None:
-            self.failed.emit(request, error)
-        else:
-            self.finished.emit(request, result)
+        if whole and self._completing is not None:
+            request = self._completing
+            self._completing = None
+            if result is not None:
+                self.completed.emit(request, result)
+            elif error is not None:
+                self.failed.emit(request, error)
+            return
+        if generation not in self._requests:
+            return
+        request = self._requests.pop(generation)
+        if error is not None or result is None:
+            self.failed.emit(request, error or "search failed")
+            return
+        if not result.complete:
+            self._completing = request
+        self.finished.emit(request, result)
+        if self._completing is request and generation == self._generation:
+            self._start(request, None)  # unless the list asked for it all meanwhile

@@ -17,7 +17,11 @@ if TYPE_CHECKING:
 
 def settle(qtbot: QtBot, window: MainWindow) -> None:
     """Wait until no search or sidebar refresh is pending and the event queue is drained."""
-    qtbot.waitUntil(lambda: not window.list.runner.busy() and not window.sidebar_refresh_pending())
+    runner = window.list.runner
+    qtbot.waitUntil(
+        lambda: not runner.busy() and not runner.completing()
+        and not window.sidebar_refresh_pending()
+    )
     QApplication.processEvents()
 
 

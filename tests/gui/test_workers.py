@@ -60,7 +60,7 @@ def test_discovery_worker_fails_instead_of_staying_busy(qtbot: QtBot) -> None:
 
 def test_search_runner_is_not_busy_after_an_unexpected_error(
         qtbot: QtBot, gui_library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(gui_library, "search", lambda *_args: broken())
+    monkeypatch.setattr(gui_library, "search", lambda *_args, **_kw: broken())
     runner = SearchRunner(gui_library)
     request = SearchRequest("transformers", SortKey.ADDED, False)
     with qtbot.waitSignal(runner.failed) as failed:

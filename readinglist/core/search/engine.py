@@ -3,28 +3,34 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, utils
-from sqlalchemy import select
+from sqlalchemy import Integer, column, select, table, text
 
-from readinglist.core.bulk import fetch_ids, raw_connection, titles_of
+from readinglist.core.bulk import fetch_ids, titles_of
 from readinglist.core.models import Paper
 from readinglist.core.search.compile import Compiler
 from readinglist.core.search.fts import word_match
 from readinglist.core.search.parser import parse_query
 from readinglist.core.search.sorting import SortKey, order_by
-from readinglist.core.search.syntax import Word, positive_text
+from readinglist.core.search.syntax import And, Node, Word, positive_text
 
 if TYPE_CHECKING:
+    from sqlalchemy import Select
     from sqlalchemy.orm import Session
+    from sqlalchemy.sql.elements import ColumnElement
 
     from readinglist.core.search.fts import Expander
 
-# At most this many matches are ranked by title similarity: all of them when there are
-# few, else those whose titles hold every word typed. The other matches follow, newest
-# first, so a one-letter query on a million papers costs no more than a precise one.
+# At most this many matches are ranked by title similarity: first the matches whose
+# titles hold every word typed (found through the title index, which stops at this
+# many), then, when the other matches are few, those too. Everything else follows in
+# the order papers were added, so a one-letter query on a million papers costs no more
+# than a precise one.
 RANK_LIMIT = 2000
+
+_TITLES_FTS = table("titles_fts", column("rowid", Integer))
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +38,11 @@ class SearchResult:
     ids: list[int]
     ranked: bool
     """True when ids are in relevance order (the query had free text)."""
+    complete: bool = True
+    """False when a limit cut the answer short: more papers match than ids holds.
+
+    The ids of a limited search are always the start of the unlimited one.
+    """
 
 
 def run_search(
@@ -40,50 +51,117 @@ def run_search(
     sort: SortKey | None = None,
     descending: bool = False,
     expand: Expander | None = None,
+    limit: int | None = None,
 ) -> SearchResult:
     """Return the ids of papers matching query; raise InvalidQuery with a hint if malformed.
 
     expand gives the title words a misspelt word may have meant (``Vocabulary.expand``);
-    it is only called when the query has free words.
+    it is only called when the query has free words. With limit, return at most that
+    many ids, and say whether more match: the cost then follows the limit, not the library.
     """
     node = parse_query(query)
-    where = Compiler(expand).compile(node)
+    compiler = Compiler(expand)
+    where = compiler.compile(node)
     terms = positive_text(node)
     ranked = bool(terms) and sort in (None, SortKey.RELEVANCE)
     key = SortKey.ADDED if sort in (None, SortKey.RELEVANCE) else sort
-    ids = fetch_ids(session, select(Paper.id).where(where).order_by(*order_by(key, descending)))
+    statement = select(Paper.id).where(where).order_by(*order_by(key, descending))
     if not ranked:
-        return SearchResult(ids, ranked=False)
-    words = [term for term in terms if isinstance(term, Word)]
+        return _first(session, statement, limit)
     typed = " ".join(term.text for term in terms)
-    return SearchResult(_ranked(session, ids, words, typed, expand), ranked=True)
+    return _Ranking(session, statement, typed, limit).run(
+        _title_candidates(session, node, compiler, expand)
+    )
 
 
-def _ranked(
-    session: Session, ids: list[int], words: list[Word], typed: str, expand: Expander | None
-) -> list[int]:
-    candidates = ids if len(ids) <= RANK_LIMIT else _title_candidates(session, ids, words, expand)
-    titles = titles_of(session, candidates)
-    query = utils.default_process(typed)
+def _first(session: Session, statement: Select[Any], limit: int | None) -> SearchResult:
+    if limit is None:
+        return SearchResult(fetch_ids(session, statement), ranked=False)
+    ids = fetch_ids(session, statement.limit(limit + 1))
+    return SearchResult(ids[:limit], ranked=False, complete=len(ids) <= limit)
 
-    def relevance(paper_id: int) -> float:
-        return -fuzz.WRatio(query, utils.default_process(titles.get(paper_id, "")))
 
-    best = sorted(candidates, key=relevance)  # stable: ties keep newest-first order
-    chosen = set(best)
-    return best + [paper_id for paper_id in ids if paper_id not in chosen]
+class _Ranking:
+    """Order the matches of a free-text query, best title match first."""
+
+    def __init__(
+        self, session: Session, statement: Select[Any], typed: str, limit: int | None
+    ) -> None:
+        self.session = session
+        self.statement = statement
+        self.query = utils.default_process(typed)
+        self.limit = limit
+
+    def run(self, head: list[int]) -> SearchResult:
+        best = self._by_relevance(head)
+        if self.limit is not None and len(best) >= self.limit:
+            return SearchResult(best[: self.limit], ranked=True, complete=False)
+        # The other matches, in the order they were added, ranked too when they are few.
+        # Fetching RANK_LIMIT + 1 (or the limit) besides the head tells whether they are.
+        statement, wanted = self.statement, None
+        if self.limit is not None:
+            wanted = len(best) + max(RANK_LIMIT, self.limit) + 1
+            statement = statement.limit(wanted)
+        fetched = fetch_ids(self.session, statement)
+        chosen = set(best)
+        rest = [paper_id for paper_id in fetched if paper_id not in chosen]
+        if len(rest) <= RANK_LIMIT:
+            rest = self._by_relevance(rest)
+        ids = best + rest
+        if wanted is None:
+            return SearchResult(ids, ranked=True)
+        everything = len(fetched) < wanted
+        return SearchResult(
+            ids[: self.limit], ranked=True, complete=everything and len(ids) <= self.limit
+        )
+
+    def _by_relevance(self, ids: list[int]) -> list[int]:
+        titles = titles_of(self.session, ids)
+        query = self.query
+
+        def relevance(paper_id: int) -> float:
+            return -fuzz.WRatio(query, utils.default_process(titles.get(paper_id, "")))
+
+        return sorted(ids, key=relevance)  # stable: ties keep the order they came in
 
 
 def _title_candidates(
-    session: Session, ids: list[int], words: list[Word], expand: Expander | None
+    session: Session, node: Node, compiler: Compiler, expand: Expander | None
 ) -> list[int]:
-    """Return up to RANK_LIMIT matches whose titles hold every word typed."""
-    parts = [match.titles for match in (word_match(w, expand) for w in words) if match]
+    """Return up to RANK_LIMIT matches whose titles hold every word the query requires.
+
+    The title index drives the lookup and stops at RANK_LIMIT hits, so a common prefix
+    costs no more than a rare one; the query's other conditions filter each hit.
+    """
+    required = _required_words(node)
+    parts = [m.titles for m in (word_match(w, expand) for w in required) if m is not None]
     if not parts:
-        return ids[:RANK_LIMIT]
-    rows = raw_connection(session).execute(
-        "SELECT rowid FROM titles_fts WHERE titles_fts MATCH ? LIMIT ?",
-        (" AND ".join(f"({part})" for part in parts), RANK_LIMIT * 4),
+        return []
+    others: ColumnElement[bool] = compiler.compile(_without_words(node))
+    match = text("titles_fts MATCH :title_words").bindparams(
+        title_words=" AND ".join(f"({part})" for part in parts)
     )
-    matching = set(ids)
-    return [row[0] for row in rows if row[0] in matching][:RANK_LIMIT]
+    statement = (
+        select(Paper.id)
+        .select_from(_TITLES_FTS.join(Paper, Paper.id == _TITLES_FTS.c.rowid))
+        .where(match, others)
+        .limit(RANK_LIMIT)
+    )
+    return fetch_ids(session, statement)
+
+
+def _required_words(node: Node) -> list[Word]:
+    """Return the free words every match must hold (those directly under the top AND)."""
+    if isinstance(node, Word):
+        return [node]
+    if isinstance(node, And):
+        return [term for term in node.terms if isinstance(term, Word)]
+    return []
+
+
+def _without_words(node: Node) -> Node:
+    if isinstance(node, Word):
+        return And(())
+    if isinstance(node, And):
+        return And(tuple(term for term in node.terms if not isinstance(term, Word)))
+    return node

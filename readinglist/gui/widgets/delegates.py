@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import math
+from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPalette, QPolygonF
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPixmap,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from readinglist.gui.models import STATUS_TEXT, PaperModel
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Hashable, Sequence
+
     from PySide6.QtCore import QModelIndex, QPersistentModelIndex
     from PySide6.QtWidgets import QWidget
 
@@ -30,8 +43,6 @@ STATUS_COLORS = {
 
 def star_polygon(center: QPointF, radius: float) -> QPolygonF:
     """Return a five-pointed star around center."""
-    import math
-
     points = []
     for i in range(10):
         r = radius if i % 2 == 0 else radius * 0.45
@@ -43,16 +54,50 @@ def star_polygon(center: QPointF, radius: float) -> QPolygonF:
 def paint_stars(painter: QPainter, rect: QRect, rating: int | None, size: float = 14.0,
                 empty: QColor = STAR_EMPTY) -> None:
     """Draw five stars left-aligned in rect, rating of them filled."""
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    y = rect.center().y() + 0.5
-    for i in range(5):
-        center = QPointF(rect.left() + size / 2 + i * (size + 1), y)
-        filled = rating is not None and i < rating
-        painter.setBrush(STAR_GOLD if filled else empty)
-        painter.drawPolygon(star_polygon(center, size / 2))
-    painter.restore()
+    ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+    stars = _star_strip(rating or 0, size, empty.rgba(), ratio)
+    top = rect.center().y() + 0.5 - size / 2
+    painter.drawPixmap(QPointF(rect.left(), top), stars)
+
+
+class _PixmapCache:
+    """Pixmaps drawn once and reused for every row that looks the same."""
+
+    def __init__(self, capacity: int = 512) -> None:
+        self.capacity = capacity
+        self._pixmaps: OrderedDict[Hashable, QPixmap] = OrderedDict()
+
+    def get(self, key: Hashable, draw: Callable[[], QPixmap]) -> QPixmap:
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            pixmap = self._pixmaps[key] = draw()
+            if len(self._pixmaps) > self.capacity:
+                self._pixmaps.popitem(last=False)
+        else:
+            self._pixmaps.move_to_end(key)
+        return pixmap
+
+
+_STARS = _PixmapCache(64)
+
+
+def _star_strip(rating: int, size: float, empty: int, ratio: float) -> QPixmap:
+    def draw() -> QPixmap:
+        width, height = 5 * (size + 1), size + 1
+        pixmap = QPixmap(math.ceil(width * ratio), math.ceil(height * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for i in range(5):
+            center = QPointF(size / 2 + i * (size + 1), size / 2)
+            painter.setBrush(STAR_GOLD if i < rating else QColor.fromRgba(empty))
+            painter.drawPolygon(star_polygon(center, size / 2))
+        painter.end()
+        return pixmap
+
+    return _STARS.get((rating, size, empty, ratio), draw)
 
 
 class _RowDelegate(QStyledItemDelegate):
@@ -123,9 +168,29 @@ class ChipsDelegate(_RowDelegate):
                       option: QStyleOptionViewItem) -> None:
         if not paper.tags:
             return
-        painter.save()
+        colors = tuple((name, *(c.rgba() for c in self.colors.chip_colors(name)))
+                       for name in paper.tags)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        more_color = option.palette.color(role)
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        key = (colors, rect.width(), rect.height(), more_color.rgba(), option.font.key(), ratio)
+
+        def draw() -> QPixmap:
+            pixmap = QPixmap(math.ceil(rect.width() * ratio), math.ceil(rect.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            chips = QPainter(pixmap)
+            self._draw_chips(chips, QRect(0, 0, rect.width(), rect.height()), paper.tags,
+                             more_color, option)
+            chips.end()
+            return pixmap
+
+        painter.drawPixmap(rect.topLeft(), _CHIPS.get(key, draw))
+
+    def _draw_chips(self, painter: QPainter, rect: QRect, tags: Sequence[str], more_color: QColor,
+                    option: QStyleOptionViewItem) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        font = option.font
+        font = QFont(option.font)
         font.setPointSizeF(max(font.pointSizeF() - 1, 7))
         painter.setFont(font)
         metrics = QFontMetrics(font)
@@ -133,14 +198,13 @@ class ChipsDelegate(_RowDelegate):
         top = rect.center().y() - height / 2 + 1
         x = float(rect.left())
         right = float(rect.right())
-        count = len(paper.tags)
-        for i, name in enumerate(paper.tags):
+        count = len(tags)
+        for i, name in enumerate(tags):
             width = metrics.horizontalAdvance(name) + 14.0
             more = f"+{count - i}"
             more_width = metrics.horizontalAdvance(f"+{count - i - 1}") + 6 if i < count - 1 else 0
             if i > 0 and x + width + more_width > right:
-                role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-                painter.setPen(option.palette.color(role))
+                painter.setPen(more_color)
                 painter.drawText(QRectF(x, top, right - x, height),
                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, more)
                 break
@@ -153,4 +217,6 @@ class ChipsDelegate(_RowDelegate):
             label = metrics.elidedText(name, Qt.TextElideMode.ElideRight, int(chip.width()) - 8)
             painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
             x += chip.width() + 4
-        painter.restore()
+
+
+_CHIPS = _PixmapCache(512)

@@ -111,7 +111,7 @@ class PaperView(QTableView):
     def select_ids(self, ids: Iterable[int], current: int | None, fallback_row: int) -> None:
         """Select the papers still listed; put the cursor on current or near fallback_row."""
         model = self.paper_model()
-        rows = sorted(r for pid in ids if (r := model.row_of(pid)) is not None)
+        rows = sorted(model.rows_of(ids).values())
         selection = QItemSelection()
         last_column = model.columnCount() - 1
         start = previous = None

@@ -25,9 +25,10 @@ class StatusBar(QStatusBar):
         self.message.setText(text)
         self.message.setToolTip(text)
 
-    def set_counts(self, shown: int, total: int, selected: int = 0) -> None:
+    def set_counts(self, shown: int, total: int, selected: int = 0, more: bool = False) -> None:
+        """Show how many papers the list shows; more: it shows the first of more matches."""
         noun = "paper" if total == 1 else "papers"
-        text = f"{shown:,} of {total:,} {noun}"
+        text = f"{shown:,}{'+' if more else ''} of {total:,} {noun}"
         if selected > 1:
             text = f"{selected:,} selected · {text}"
         self.counts.setText(text)
