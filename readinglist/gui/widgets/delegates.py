@@ -105,19 +105,20 @@ class _RowDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
+        # Only the cell's panel (selection, hover): the content is painted here, so the
+        # model's text, font and decoration (initStyleOption) are not needed.
+        widget = option.widget
         style = widget.style() if widget is not None else None
         if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
+                                widget)
         # Ask the model directly: cheaper than a QVariant round trip per painted cell.
         model = index.model()
         paper = model.cached_row(index.row()) if isinstance(model, PaperModel) else None
         if paper is not None:
             selected = bool(option.state & QStyle.StateFlag.State_Selected)
-            self.paint_content(painter, option.rect.adjusted(6, 0, -4, 0), paper, selected, opt)
+            self.paint_content(painter, option.rect.adjusted(6, 0, -4, 0), paper, selected,
+                               option)
 
     def paint_content(self, painter: QPainter, rect: QRect, paper: PaperRow, selected: bool,
                       option: QStyleOptionViewItem) -> None:
