@@ -51,13 +51,19 @@ def record(session: Session, command: Command) -> None:
 
 def next_undo(session: Session) -> HistoryEntry | None:
     return session.scalars(
-        select(HistoryEntry).where(HistoryEntry.applied.is_(True)).order_by(HistoryEntry.id.desc())
+        select(HistoryEntry)
+        .where(HistoryEntry.applied.is_(True))
+        .order_by(HistoryEntry.id.desc())
+        .limit(1)
     ).first()
 
 
 def next_redo(session: Session) -> HistoryEntry | None:
     return session.scalars(
-        select(HistoryEntry).where(HistoryEntry.applied.is_(False)).order_by(HistoryEntry.id)
+        select(HistoryEntry)
+        .where(HistoryEntry.applied.is_(False))
+        .order_by(HistoryEntry.id)
+        .limit(1)
     ).first()
 
 

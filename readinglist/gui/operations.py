@@ -40,12 +40,12 @@ class Operations(QObject):
     def execute(self, command: Command) -> bool:
         """Apply command as one undoable step; return whether it succeeded."""
         try:
-            label = command.label
             changes = self.library.execute(command)
         except ReadingListError as error:
             self.failed.emit(str(error))
             return False
-        self.announce(changes, f"{sentence(label)}.")
+        # The label as journaled: applying may settle what the command does (ToggleQueue).
+        self.announce(changes, f"{sentence(command.label)}.")
         return True
 
     def move_in_queue(self, ids: list[int], where: str) -> None:

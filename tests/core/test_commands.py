@@ -24,6 +24,7 @@ from readinglist.core.commands import (
     SetRating,
     SetStatus,
 )
+from readinglist.core.commands.papers import ToggleQueue
 from readinglist.core.errors import InvalidValue, NothingToUndo, UnknownPaper
 from readinglist.core.library import Library
 
@@ -75,6 +76,9 @@ COMMANDS: dict[str, Callable[[], Command]] = {
     "rate": lambda: SetRating([1, 2, 3, 4], 4),
     "clear rating": lambda: SetRating([1], None),
     "queue": lambda: SetStatus([6, 7], "queued"),
+    "queue some queued": lambda: SetStatus([7, 5, 6], "queued"),
+    "toggle queue on": lambda: ToggleQueue([5, 6]),
+    "toggle queue off": lambda: ToggleQueue([2, 5]),
     "read": lambda: SetStatus([2, 3], "read"),
     "note": lambda: SetNote(2, "A new note ✓"),
     "tag": lambda: AddTags([1, 5, 6], ["nlp", "brand new"]),
@@ -161,6 +165,33 @@ def test_queue_keeps_order_and_moves(tagged_library: Library) -> None:
     assert tagged_library.queue() == [2, 7, 8, 5]
     tagged_library.undo()
     assert tagged_library.queue() == [8, 5, 2, 7]
+
+
+def test_joining_the_queue_keeps_the_given_order_after_queued_papers(
+    tagged_library: Library,
+) -> None:
+    tagged_library.execute(SetStatus([7, 5, 6], "queued"))
+    assert tagged_library.queue() == [2, 5, 7, 6]
+
+
+def test_toggle_queue_takes_papers_out_only_when_all_are_queued(tagged_library: Library) -> None:
+    tagged_library.execute(ToggleQueue([5, 6]))
+    assert tagged_library.queue() == [2, 5, 6]
+    assert tagged_library.history_labels()[0] == "queue 2 papers"
+    tagged_library.execute(ToggleQueue([2, 6]))
+    assert tagged_library.queue() == [5]
+    assert [d.status for d in tagged_library.details([2, 6])] == ["inbox", "inbox"]
+    assert tagged_library.history_labels()[0] == "move 2 papers to the inbox"
+    tagged_library.undo()
+    assert tagged_library.queue() == [2, 5, 6]
+
+
+def test_undo_restores_when_each_status_changed(tagged_library: Library) -> None:
+    ids = [2, 3, 5, 6]
+    before = [(d.status, d.status_changed_at) for d in tagged_library.details(ids)]
+    tagged_library.execute(SetStatus(ids, "read"))
+    tagged_library.undo()
+    assert [(d.status, d.status_changed_at) for d in tagged_library.details(ids)] == before
 
 
 def test_leaving_the_queue_frees_the_position(tagged_library: Library) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QInputDialog
 
 from helpers import select_rows, settle
 from keys import CTRL, SHIFT, key
-from readinglist.core.commands import AddTags, RecolorTag
+from readinglist.core.commands import AddTags, RecolorTag, SetStatus
 from readinglist.gui.queuedrag import moved_before
 from readinglist.gui.sidebarmenu import sidebar_menu
 
@@ -81,6 +81,24 @@ def test_start_reading_takes_the_top_of_the_queue(qtbot: QtBot, window: MainWind
     assert window.library.detail(ids[0]).status == "reading"
     assert window.library.queue() == ids[1:]
     assert window.model.ids == ids[1:]
+    key(qtbot, window, Key.Key_Z, CTRL)
+    assert window.library.queue() == ids
+
+
+def test_q_queues_the_selection_or_takes_it_out_when_all_are_queued(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    ids = select_rows(window, 0, 2)
+    window.ops.execute(SetStatus(ids[:1], "queued"))
+    select_rows(window, 0, 2)
+    key(qtbot, window, Key.Key_Q)
+    assert window.library.queue() == ids
+    assert window.status.message.text() == "Queue 3 papers."
+    select_rows(window, 0, 2)
+    key(qtbot, window, Key.Key_Q)
+    assert window.library.queue() == []
+    assert window.status.message.text() == "Move 3 papers to the inbox."
+    assert window.action_set["edit.undo"].text() == "&Undo move 3 papers to the inbox"
     key(qtbot, window, Key.Key_Z, CTRL)
     assert window.library.queue() == ids
 

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
-from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import delete, func, insert, select, update
 
-from readinglist.core.bulk import chunked
 from readinglist.core.changes import Changes
 from readinglist.core.commands.base import Command, plural
+from readinglist.core.commands.fields import (
+    capture,
+    parse_stamp,
+    run,
+    set_all,
+    set_each,
+    touch,
+)
 from readinglist.core.commands.rows import (
     delete_papers,
     require_papers,
@@ -49,29 +55,7 @@ def _restore_column(session: Session, column: str, before: list[list[Any]]) -> N
     for paper_id, value in before:
         by_value[value].append(paper_id)
     for value, ids in by_value.items():
-        for chunk in chunked(ids):
-            session.execute(
-                update(_PAPERS)
-                .where(_PAPERS.c.id.in_(chunk))
-                .values({column: value, "modified_at": utcnow()})
-            )
-
-
-def _touch(session: Session, ids: list[int]) -> None:
-    """Record that these papers changed now (for sorting by "modified")."""
-    for chunk in chunked(ids):
-        session.execute(update(_PAPERS).where(_PAPERS.c.id.in_(chunk)).values(modified_at=utcnow()))
-
-
-def _capture(session: Session, ids: list[int], *columns: str) -> list[list[Any]]:
-    rows: list[list[Any]] = []
-    selected = [_PAPERS.c.id, *(_PAPERS.c[name] for name in columns)]
-    for chunk in chunked(ids):
-        rows += [
-            [value.isoformat() if isinstance(value, datetime) else value for value in row]
-            for row in session.execute(select(*selected).where(_PAPERS.c.id.in_(chunk)))
-        ]
-    return rows
+        set_all(session, ids, {column: value})
 
 
 @dataclasses.dataclass
@@ -93,14 +77,8 @@ class SetRating(Command):
         return f"clear rating of {count}" if self.rating is None else f"rate {count} {self.rating}"
 
     def apply(self, session: Session) -> Changes:
-        self.paper_ids = require_papers(session, self.paper_ids)
-        self.before = _capture(session, self.paper_ids, "rating")
-        for chunk in chunked(self.paper_ids):
-            session.execute(
-                update(_PAPERS)
-                .where(_PAPERS.c.id.in_(chunk))
-                .values(rating=self.rating, modified_at=utcnow())
-            )
+        self.paper_ids, self.before = capture(session, self.paper_ids, "rating")
+        set_all(session, self.paper_ids, {"rating": self.rating})
         return Changes(papers=frozenset(self.paper_ids))
 
     def revert(self, session: Session) -> Changes:
@@ -136,68 +114,64 @@ class SetStatus(Command):
         return verbs[Status(self.status)]
 
     def apply(self, session: Session) -> Changes:
-        self.paper_ids = require_papers(session, self.paper_ids)
-        self.before = _capture(
-            session, self.paper_ids, "status", "queue_position", "status_changed_at"
-        )
-        now = utcnow()
-        if self.status == Status.QUEUED:
-            already = {row[0] for row in self.before if row[1] == Status.QUEUED}
-            last = session.scalar(select(func.max(Paper.queue_position))) or 0
-            for paper_id in self.paper_ids:
-                if paper_id in already:
-                    continue
-                last += 1
-                session.execute(
-                    update(_PAPERS)
-                    .where(_PAPERS.c.id == paper_id)
-                    .values(
-                        status=self.status,
-                        queue_position=last,
-                        status_changed_at=now,
-                        modified_at=now,
-                    )
-                )
-        else:
-            for chunk in chunked(self.paper_ids):
-                session.execute(
-                    update(_PAPERS)
-                    .where(_PAPERS.c.id.in_(chunk))
-                    .values(
-                        status=self.status,
-                        queue_position=None,
-                        status_changed_at=now,
-                        modified_at=now,
-                    )
-                )
+        self._capture(session)
+        self._write(session)
         return Changes(papers=frozenset(self.paper_ids), queue=True)
 
     def revert(self, session: Session) -> Changes:
-        rows = [
-            {
-                "pid": paper_id,
-                "status": status,
-                "queue_position": position,
-                "status_changed_at": datetime.fromisoformat(changed) if changed else None,
-                "modified_at": utcnow(),
-            }
-            for paper_id, status, position, changed in self.before or []
-        ]
-        if rows:
-            from sqlalchemy import bindparam
+        set_each(
+            session,
+            ("status", "queue_position", "status_changed_at"),
+            (
+                [paper_id, status, position, parse_stamp(changed)]
+                for paper_id, status, position, changed in self.before or []
+            ),
+        )
+        return Changes(papers=frozenset(self.paper_ids), queue=True)
 
-            session.execute(
-                update(_PAPERS)
-                .where(_PAPERS.c.id == bindparam("pid"))
-                .values(
-                    status=bindparam("status"),
-                    queue_position=bindparam("queue_position"),
-                    status_changed_at=bindparam("status_changed_at"),
-                    modified_at=bindparam("modified_at"),
-                ),
-                rows,
-                execution_options={"synchronize_session": False},
+    def _capture(self, session: Session) -> None:
+        self.paper_ids, self.before = capture(
+            session, self.paper_ids, "status", "queue_position", "status_changed_at"
+        )
+
+    def _write(self, session: Session) -> None:
+        now = utcnow()
+        if self.status != Status.QUEUED:
+            set_all(
+                session,
+                self.paper_ids,
+                {"status": self.status, "queue_position": None, "status_changed_at": now},
             )
+            return
+        # Newly queued papers join the end of the queue in the given order.
+        already = {row[0] for row in (self.before or []) if row[1] == Status.QUEUED}
+        last = session.scalar(select(func.max(Paper.queue_position))) or 0
+        joining = [paper_id for paper_id in self.paper_ids if paper_id not in already]
+        set_each(
+            session,
+            ("status", "queue_position", "status_changed_at"),
+            (
+                [paper_id, self.status, position, now]
+                for position, paper_id in enumerate(joining, start=last + 1)
+            ),
+        )
+
+
+@dataclasses.dataclass
+class ToggleQueue(SetStatus):
+    """Queue papers, or move them to the inbox when every one of them is queued already.
+
+    Deciding in the core reads the statuses in the same transaction that changes them.
+    """
+
+    kind: ClassVar[str] = "toggle_queue"
+    status: str = Status.QUEUED
+
+    def apply(self, session: Session) -> Changes:
+        self._capture(session)
+        queued = all(row[1] == Status.QUEUED for row in self.before or [])
+        self.status = Status.INBOX if queued else Status.QUEUED
+        self._write(session)
         return Changes(papers=frozenset(self.paper_ids), queue=True)
 
 
@@ -232,9 +206,11 @@ class ReorderQueue(Command):
 
     @staticmethod
     def _set_positions(session: Session, positions: list[list[int]]) -> None:
-        for paper_id, position in positions:
-            session.execute(
-                update(_PAPERS).where(_PAPERS.c.id == paper_id).values(queue_position=position)
+        if positions:
+            run(
+                session,
+                "UPDATE papers SET queue_position = ? WHERE id = ?",
+                [(position, paper_id) for paper_id, position in positions],
             )
 
 
@@ -284,7 +260,7 @@ class AddTags(Command):
         return f"tag {plural(len(self.paper_ids), 'paper')} {', '.join(self.names)}"
 
     def apply(self, session: Session) -> Changes:
-        self.paper_ids = require_papers(session, self.paper_ids)
+        self.paper_ids, _ = capture(session, self.paper_ids)
         tag_ids, self.created_tags = ensure_tags(session, self.names)
         existing = {(p, t) for p, t in links_between(session, self.paper_ids, tag_ids)}
         self.added_links = [
@@ -294,14 +270,14 @@ class AddTags(Command):
             if (paper_id, tag_id) not in existing
         ]
         add_links(session, self.added_links)
-        _touch(session, self.paper_ids)
+        touch(session, self.paper_ids)
         return Changes(papers=frozenset(self.paper_ids), tags=True)
 
     def revert(self, session: Session) -> Changes:
         remove_links(session, self.added_links)
         if self.created_tags:
             session.execute(delete(TAGS).where(TAGS.c.id.in_(self.created_tags)))
-        _touch(session, self.paper_ids)
+        touch(session, self.paper_ids)
         return Changes(papers=frozenset(self.paper_ids), tags=True)
 
 
@@ -319,16 +295,16 @@ class RemoveTags(Command):
         return f"untag {plural(len(self.paper_ids), 'paper')} {', '.join(self.names)}"
 
     def apply(self, session: Session) -> Changes:
-        self.paper_ids = require_papers(session, self.paper_ids)
+        self.paper_ids, _ = capture(session, self.paper_ids)
         tag_ids = tag_ids_named(session, self.names)
         self.removed_links = links_between(session, self.paper_ids, tag_ids)
         remove_links(session, self.removed_links)
-        _touch(session, self.paper_ids)
+        touch(session, self.paper_ids)
         return Changes(papers=frozenset(self.paper_ids), tags=True)
 
     def revert(self, session: Session) -> Changes:
         add_links(session, self.removed_links)
-        _touch(session, self.paper_ids)
+        touch(session, self.paper_ids)
         return Changes(papers=frozenset(self.paper_ids), tags=True)
 
 

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, insert, select, tuple_
+from sqlalchemy import insert, select
 
 from readinglist.core.bulk import chunked
+from readinglist.core.commands.fields import marks, run
 from readinglist.core.errors import InvalidValue
-from readinglist.core.models import TAGS, Tag, paper_tags
+from readinglist.core.models import TAGS, Tag
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 MAX_TAG_LENGTH = 200
-# Two bound parameters a link.
-LINKS_PER_STATEMENT = 2000
 SEPARATORS = (",", ";")
 
 
@@ -59,27 +58,24 @@ def tag_id_named(session: Session, name: str) -> int:
 def links_between(session: Session, paper_ids: list[int], tag_ids: list[int]) -> list[list[int]]:
     """Return the [paper, tag] links that join any of paper_ids to any of tag_ids."""
     links: list[list[int]] = []
-    for chunk in chunked(paper_ids):
-        links += [
-            [paper_id, tag_id]
-            for paper_id, tag_id in session.execute(
-                select(paper_tags.c.paper_id, paper_tags.c.tag_id).where(
-                    paper_tags.c.paper_id.in_(chunk), paper_tags.c.tag_id.in_(tag_ids)
-                )
-            )
-        ]
+    for tag_id in tag_ids:
+        for chunk in chunked(paper_ids):
+            sql = "SELECT paper_id, tag_id FROM paper_tags WHERE tag_id = ? AND paper_id IN "
+            links += (list(row) for row in run(session, sql + marks(len(chunk)), (tag_id, *chunk)))
     return links
 
 
 def add_links(session: Session, links: list[list[int]]) -> None:
     """Insert [paper, tag] links."""
     if links:
-        session.execute(insert(paper_tags), [{"paper_id": p, "tag_id": t} for p, t in links])
+        run(session, "INSERT INTO paper_tags (paper_id, tag_id) VALUES (?, ?)", _rows(links))
 
 
 def remove_links(session: Session, links: list[list[int]]) -> None:
-    for start in range(0, len(links), LINKS_PER_STATEMENT):
-        chunk = [tuple(link) for link in links[start : start + LINKS_PER_STATEMENT]]
-        session.execute(
-            delete(paper_tags).where(tuple_(paper_tags.c.paper_id, paper_tags.c.tag_id).in_(chunk))
-        )
+    """Delete [paper, tag] links."""
+    if links:
+        run(session, "DELETE FROM paper_tags WHERE paper_id = ? AND tag_id = ?", _rows(links))
+
+
+def _rows(links: list[list[int]]) -> list[tuple[int, int]]:
+    return [(paper_id, tag_id) for paper_id, tag_id in links]
