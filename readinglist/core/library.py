@@ -59,7 +59,7 @@ if TYPE_CHECKING:
     )
 
 # SQLite virtual-machine steps between two checks of a search's cancelled().
-_CANCEL_CHECK_STEPS = 10_000
+_CANCEL_CHECK_STEPS = 1000
 
 
 class Library:

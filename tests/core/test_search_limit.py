@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from readinglist.core.commands import AddTags, SetRating
+from readinglist.core.commands import AddTags, SetRating, SetStatus
 from readinglist.core.errors import SearchCancelled
-from readinglist.core.search import SortKey, engine
+from readinglist.core.search import SortKey, engine, parse_query
 
 if TYPE_CHECKING:
     from readinglist.core.library import Library
@@ -54,6 +54,22 @@ def test_a_limited_search_is_the_start_of_the_whole_answer(
         assert first.ranked == whole.ranked
 
 
+@pytest.mark.parametrize("key", [SortKey.TAGS, SortKey.COLLECTIONS])
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("query", ["", "language", "rating:>=4", "-tag:nlp"])
+def test_sorting_by_tag_or_collection_files_each_paper_under_its_first_name(
+    library: Library, key: SortKey, descending: bool, query: str
+) -> None:
+    ids = library.search(query, key, descending).ids
+    rows = library.rows(ids)
+    names = [(row.tags if key == SortKey.TAGS else row.collections) for row in rows]
+    firsts = [min(n, key=str.casefold) if n else None for n in names]
+    named = [f.casefold() for f in firsts if f is not None]
+    assert named == sorted(named, reverse=descending)
+    assert all(f is None for f in firsts[len(named):])  # papers without one come last
+    assert len(ids) == len(set(ids)) == len(library.search(query).ids)
+
+
 def test_titles_holding_every_word_come_first(library: Library) -> None:
     ids = library.search("matrix entropy").ids
     first = library.rows(ids[:1])[0].title.lower()
@@ -73,5 +89,29 @@ def test_a_cancelled_search_stops_and_the_library_stays_usable(library: Library)
         return len(asked) > 1
 
     with pytest.raises(SearchCancelled):
-        library.search("", SortKey.TAGS, cancelled=later)
+        library.search("model", cancelled=later)
     assert len(library.search("model", cancelled=lambda: False).ids) > 0
+
+
+@pytest.mark.parametrize(
+    "key", [SortKey.RATING, SortKey.STATUS, SortKey.TAGS, SortKey.COLLECTIONS]
+)
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("query", ["", "tag:nlp", "-rating:>=4", "status:reading OR tag:nlp"])
+def test_walked_sorts_list_what_an_order_by_would(
+    library: Library, key: SortKey, descending: bool, query: str
+) -> None:
+    from sqlalchemy import select
+
+    from readinglist.core.bulk import fetch_ids
+    from readinglist.core.models import Paper
+    from readinglist.core.search.compile import Compiler
+    from readinglist.core.search.sorting import order_by
+
+    library.execute(SetStatus(library.search("vision").ids, "reading"))
+    with library.reading() as session:
+        where = Compiler().compile(parse_query(query))
+        expected = fetch_ids(
+            session, select(Paper.id).where(where).order_by(*order_by(key, descending))
+        )
+    assert library.search(query, key, descending).ids == expected

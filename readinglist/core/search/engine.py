@@ -13,8 +13,9 @@ from readinglist.core.models import Paper
 from readinglist.core.search.compile import Compiler
 from readinglist.core.search.fts import word_match
 from readinglist.core.search.parser import parse_query
-from readinglist.core.search.sorting import SortKey, order_by
+from readinglist.core.search.sorting import STATUS_ORDER, SortKey, order_by
 from readinglist.core.search.syntax import And, Node, Word, positive_text
+from readinglist.core.search.walks import COLLECTIONS, TAGS, grouped_ids, value_ids
 
 if TYPE_CHECKING:
     from sqlalchemy import Select
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 # than a precise one.
 RANK_LIMIT = 2000
 
+_WALKED = {SortKey.TAGS, SortKey.COLLECTIONS, SortKey.RATING, SortKey.STATUS}
 _TITLES_FTS = table("titles_fts", column("rowid", Integer))
 
 
@@ -66,12 +68,32 @@ def run_search(
     ranked = bool(terms) and sort in (None, SortKey.RELEVANCE)
     key = SortKey.ADDED if sort in (None, SortKey.RELEVANCE) else sort
     statement = select(Paper.id).where(where).order_by(*order_by(key, descending))
+    if not ranked and key in _WALKED:
+        wanted = None if limit is None else limit + 1
+        ids = _walk(session, key, where, descending, wanted)
+        if limit is None:
+            return SearchResult(ids, ranked=False)
+        return SearchResult(ids[:limit], ranked=False, complete=len(ids) <= limit)
     if not ranked:
         return _first(session, statement, limit)
     typed = " ".join(term.text for term in terms)
     return _Ranking(session, statement, typed, limit).run(
         _title_candidates(session, node, compiler, expand)
     )
+
+
+def _walk(
+    session: Session, key: SortKey, where: ColumnElement[bool], descending: bool,
+    limit: int | None,
+) -> list[int]:
+    if key == SortKey.RATING:
+        ratings = range(5, -1, -1) if descending else range(6)
+        return value_ids(session, Paper.rating, list(ratings), where, limit)
+    if key == SortKey.STATUS:
+        statuses = STATUS_ORDER[::-1] if descending else STATUS_ORDER
+        return value_ids(session, Paper.status, statuses, where, limit, newest_first=descending)
+    grouping = TAGS if key == SortKey.TAGS else COLLECTIONS
+    return grouped_ids(session, grouping, where, descending, limit)
 
 
 def _first(session: Session, statement: Select[Any], limit: int | None) -> SearchResult:
@@ -98,9 +120,9 @@ class _Ranking:
             return SearchResult(best[: self.limit], ranked=True, complete=False)
         # The other matches, in the order they were added, ranked too when they are few.
         # Fetching RANK_LIMIT + 1 (or the limit) besides the head tells whether they are.
-        statement, wanted = self.statement, None
-        if self.limit is not None:
-            wanted = len(best) + max(RANK_LIMIT, self.limit) + 1
+        statement, wanted, limit = self.statement, None, self.limit
+        if limit is not None:
+            wanted = len(best) + max(RANK_LIMIT, limit) + 1
             statement = statement.limit(wanted)
         fetched = fetch_ids(self.session, statement)
         chosen = set(best)
@@ -108,12 +130,10 @@ class _Ranking:
         if len(rest) <= RANK_LIMIT:
             rest = self._by_relevance(rest)
         ids = best + rest
-        if wanted is None:
+        if wanted is None or limit is None:
             return SearchResult(ids, ranked=True)
         everything = len(fetched) < wanted
-        return SearchResult(
-            ids[: self.limit], ranked=True, complete=everything and len(ids) <= self.limit
-        )
+        return SearchResult(ids[:limit], ranked=True, complete=everything and len(ids) <= limit)
 
     def _by_relevance(self, ids: list[int]) -> list[int]:
         titles = titles_of(self.session, ids)

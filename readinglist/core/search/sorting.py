@@ -22,9 +22,9 @@ class SortKey(enum.StrEnum):
     COLLECTIONS = "collections"
 
 
-_STATUS_ORDER = case(
-    {"inbox": 0, "queued": 1, "reading": 2, "read": 3, "skipped": 4}, value=Paper.status
-)
+STATUS_ORDER = ["inbox", "queued", "reading", "read", "skipped"]
+"""Statuses in the order a status sort lists them (the order a paper goes through)."""
+_STATUS_ORDER = case({status: i for i, status in enumerate(STATUS_ORDER)}, value=Paper.status)
 
 
 def order_by(key: SortKey, descending: bool) -> list[Any]:
