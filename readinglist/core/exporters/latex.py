@@ -42,7 +42,6 @@ _PDFLATEX_LACKS = frozenset(
     "⊉⊊⊋⊏⊐⊚⊛⊝⊞⊟⊠⊡⊧⊨⊩⊪⊫⊬⊭⊮⊯⊲⊳⊴⊵⊶⊷⊸⊹⊺⊻⊾⋇⋉⋊⋋⋌⋍⋎⋏"
     "⋐⋑⋒⋓⋔⋖⋗⋘⋙⋚⋛⋞⋟⋦⋧⋨⋩⋪⋫⋬⋭⋰"
 )
-_LIGATURES = re.compile(r"([-`'<>])(?=\1)|[!?](?=`)")
 
 _ACCENTED_DOTLESS = re.compile(r"(\\(?:[^A-Za-z\s]|[A-Za-z]\{))\\([ij])(?![A-Za-z])")
 _BRACES = {"{": r"{\textbraceleft}", "}": r"{\textbraceright}"}
@@ -96,9 +95,7 @@ def _encode(text: str, protect_capitals: bool, keep_unicode: bool) -> LatexText:
     if not _single_spaced(text):
         text = _BLANK.sub(" ", text)
     latex = _NOT_PLAIN.sub(lambda match: _char(match.group(), result, keep_unicode), text)
-    if _contains_any(latex, _LIGATURE_PAIRS):
-        latex = _LIGATURES.sub(r"\g<0>{}", latex)
-    latex = latex.replace("@", "{@}")
+    latex = _break_ligatures(latex).replace("@", "{@}")
     if protect_capitals:
         latex = "\n".join(
             " ".join(_brace_capitalised(word) for word in line.split(" "))
@@ -118,6 +115,16 @@ def _contains_any(text: str, parts: tuple[str, ...]) -> bool:
         if part in text:
             return True
     return False
+
+
+def _break_ligatures(latex: str) -> str:
+    """Put ``{}`` inside each pair that pdflatex would join (``--`` prints a dash)."""
+    for pair in _LIGATURE_PAIRS:
+        if pair[1] in latex and pair in latex:
+            # A second pass catches the pairs a run overlaps (``---``); "{}" makes no new ones.
+            broken = pair[0] + "{}" + pair[1]
+            latex = latex.replace(pair, broken).replace(pair, broken)
+    return latex
 
 
 def _brace_capitalised(word: str) -> str:
@@ -184,7 +191,7 @@ _BREAK = re.compile(r"\s*\n\s*")
 _BLANK = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
 # ASCII blanks that _BLANK turns into a space even alone (tab, carriage return...).
 _ASCII_ODD_SPACES = tuple(c for c in map(chr, range(0x80)) if c.isspace() and c not in " \n")
-# What _LIGATURES matches, as plain substrings.
+# Character pairs that pdflatex's fonts print as one sign (dashes, quotes, guillemets).
 _LIGATURE_PAIRS = ("--", "``", "''", "<<", ">>", "!`", "?`")
 # Titles, abstracts and notes rarely repeat and would only fill the cache.
 _CACHED_LENGTH = 200
