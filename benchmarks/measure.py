@@ -252,6 +252,21 @@ def cold_start(path: Path) -> dict[str, float]:
     return {"app_s": round(app, 3), "bare_window_s": round(bare, 3)}
 
 
+def cli_list(path: Path, query: str = "matrix entropy") -> float:
+    """Best of 5 whole-process runs of `readinglist list --json -- QUERY` (few results)."""
+
+    def run() -> float:
+        started = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "readinglist", "--library", str(path), "list", "--json",
+             "--", query],
+            capture_output=True, check=True, env=CHILD_ENV,
+        )
+        return time.perf_counter() - started
+
+    return round(min(run() for _ in range(5)), 3)
+
+
 def import_baseline(count: int = 10_000) -> float:
     """Papers/s for a plain bulk insert and one FTS5 rebuild (no dedupe, no keys)."""
     from synthetic import papers
@@ -290,6 +305,10 @@ def main() -> None:
     figures["select_baseline_ms"] = ms(time.perf_counter() - started)
     db.close()
     figures["cold_start"] = cold_start(path)
+    build(1000, data_dir, quiet=True)
+    figures["cli_list_json_s"] = {
+        "this_size": cli_list(path), "1000_papers": cli_list(library_path(1000, data_dir))
+    }
     window = Window(path)
     figures["keystroke"] = keystrokes(window)
     figures["sort_ms"], figures["sort_whole_list_ms"] = sorting(window)

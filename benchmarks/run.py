@@ -28,6 +28,7 @@ TARGETS = {  # (100k target, 1M target) from the performance issue
     "import papers/s": (10_000, 10_000),
     "export 10,000 BibTeX s": (2, 2),
     "peak RSS MB": (200, 300),
+    "CLI list --json vs 1k papers": ("3x", "3x"),
 }
 
 
@@ -83,6 +84,15 @@ def rows(figures: dict[str, Any]) -> list[tuple[str, str, str]]:
                 f"sort ms: {column}",
                 f"{value:.0f}{rest}",
                 f"{figures['sort_baseline_ms']:.0f} (all ids by title index)",
+            )
+        )
+    cli = figures.get("cli_list_json_s")
+    if cli:
+        lines.append(
+            (
+                "CLI list --json (few results) s",
+                f"{cli['this_size']:.2f} ({cli['this_size'] / cli['1000_papers']:.1f}x 1k)",
+                f"{cli['1000_papers']:.2f} (same on 1,000 papers)",
             )
         )
     select = figures["select"]

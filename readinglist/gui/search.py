@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from readinglist.core.library import Library
     from readinglist.core.search import SearchResult, SortKey
 
-FIRST_PAGE = 1000
+FIRST_PAGE = 200
 """Ids in the first answer: many screens of rows, cheap to find in any library."""
 
 
