@@ -132,8 +132,9 @@ def open_library(path: Path) -> tuple[Library, str]:
 def back_up_in_background(window: MainWindow, library: Library) -> Pool:
     """Make the day's automatic backup off the UI thread (a large library takes seconds).
 
-    A backup that could not be made, or a bad setting, is said in the status bar.
-    Return the pool, to wait for before the library closes.
+    It starts once the window has shown its first list, so that copying a large library
+    never delays it. A backup that could not be made, or a bad setting, is said in the
+    status bar. Return the pool, to wait for before the library closes.
     """
     from readinglist.gui.worker import Pool
 
@@ -145,7 +146,10 @@ def back_up_in_background(window: MainWindow, library: Library) -> Pool:
             window.say(f"Backup: {problem}")
 
     pool.done.connect(report)
-    pool.start(library.back_up_if_due)
+    if window.started:
+        pool.start(library.back_up_if_due)
+    else:
+        window.startup_did_finish.connect(lambda: pool.start(library.back_up_if_due))
     return pool
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
@@ -41,9 +41,16 @@ from readinglist.gui.widgets.detailpane import DetailPane
 from readinglist.gui.widgets.filterbar import FilterBar
 from readinglist.gui.widgets.paperview import PaperView
 from readinglist.gui.widgets.relatedsection import RelatedSection
-from readinglist.gui.widgets.sidebar import Sidebar, ViewRole, load_sidebar
+from readinglist.gui.widgets.sidebar import (
+    Sidebar,
+    SidebarData,
+    ViewRole,
+    load_outline,
+    load_sidebar,
+)
 from readinglist.gui.widgets.statusbar import StatusBar
 from readinglist.gui.widgets.triageview import TriageView
+from readinglist.gui.worker import Pool
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -65,6 +72,9 @@ SIDEBAR_DELAY_MS = 150
 class MainWindow(QMainWindow):
     """Sidebar | paper list under a filter bar | abstract pane, over one library."""
 
+    startup_did_finish = Signal()
+    """The window shows its first list (or page): time for work that can wait."""
+
     def __init__(self, library: Library, settings: QSettings,
                  keymap: Keymap | None = None) -> None:
         super().__init__()
@@ -78,7 +88,10 @@ class MainWindow(QMainWindow):
         self._last_import: list[int] | None = None
         self._note_given_up = False
         self._error_box: QMessageBox | None = None
-        self._total = 0
+        self._total: int | None = None
+        self._first_list_shown = False
+        self.started = False
+        """Whether startup_did_finish was emitted."""
 
         self.colors = TagColors()
         self.ops = Operations(library, self)
@@ -113,16 +126,24 @@ class MainWindow(QMainWindow):
         self._sidebar_timer.setSingleShot(True)
         self._sidebar_timer.setInterval(SIDEBAR_DELAY_MS)
         self._sidebar_timer.timeout.connect(self.refresh_sidebar)
+        self._counting = Pool(parent=self)
+        self._counting.done.connect(self._sidebar_counted)
+        self._counting_busy = False
+        self._count_again = False
 
         view_key = windowstate.restore(self, settings)
-        self.refresh_sidebar()
-        self.ops.emit_history()
+        # The sidebar lists names at once; counting them waits until the list shows papers.
+        self.show_sidebar_names()
         if not self.sidebar.select_key(view_key, emit=False):
             view_key = "all"
             self.sidebar.select_key(view_key, emit=False)
+        self.list.results_shown.connect(self._finish_startup)
+        self.list.query_failed.connect(self._finish_startup)
         view = self.sidebar.view(view_key)
         if view is not None:
             self.show_view(view)
+        if self.discovery.current() is not None:
+            QTimer.singleShot(0, self._finish_startup)
         self.paper_view.setFocus()
 
     # -- layout -------------------------------------------------------------------------------
@@ -180,6 +201,7 @@ class MainWindow(QMainWindow):
         self.list.query_failed.connect(self.filter_bar.show_hint)
         self.list.query_accepted.connect(self.filter_bar.clear_hint)
         self.list.results_shown.connect(lambda _n: self.update_counts())
+        self.list.results_completed.connect(lambda _n: self.update_counts())
         self.paper_view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.paper_view.customContextMenuRequested.connect(self._show_context_menu)
         self.sidebar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -212,7 +234,8 @@ class MainWindow(QMainWindow):
 
     def refresh_all(self, message: str = "") -> None:
         """Reload the sidebar, the list and the pane (after changes made elsewhere)."""
-        self.model.set_ids(self.model.ids)
+        self.model.set_ids(self.model.ids, self.model.complete)
+        self.show_sidebar_names()
         self.refresh_sidebar()
         self.list.refresh()
         self.ops.emit_history()
@@ -221,7 +244,7 @@ class MainWindow(QMainWindow):
 
     def refresh_from_elsewhere(self) -> None:
         """Show what another program (the CLI, another window) changed in the library."""
-        self.model.set_ids(self.model.ids)  # forget cached rows
+        self.model.set_ids(self.model.ids, self.model.complete)  # forget cached rows
         self.related.refresh()
         everything = Changes(paper_set=True, tags=True, collections=True, saved_searches=True,
                              queue=True)
@@ -255,23 +278,37 @@ class MainWindow(QMainWindow):
         self.paper_view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def sidebar_refresh_pending(self) -> bool:
-        """Whether the sidebar's counts are about to be refreshed after a change."""
-        return self._sidebar_timer.isActive()
+        """Whether the sidebar's counts are not yet shown or about to be refreshed."""
+        return not self.started or self._sidebar_timer.isActive() or self._counting_busy
 
-    def refresh_sidebar(self) -> None:
+    def show_sidebar_names(self) -> None:
+        """List the current collections, tags and saved searches, keeping shown counts."""
         try:
-            tags = self.library.tags()
-            self.colors.update(tags)
-            data = load_sidebar(self.library, self._last_import)
-            self._total = data.total
-            self.sidebar.populate(data)
+            self._show_sidebar(load_outline(self.library, self._last_import))
         except ReadingListError as error:
             self.say(str(error))
-        self.update_counts()
+
+    def refresh_sidebar(self) -> None:
+        """Count the sidebar's views in the background and show them once counted.
+
+        Counting reads the whole library (a second at a million papers): the window
+        stays responsive meanwhile, and a request made during a count counts again.
+        """
+        if self._counting_busy:
+            self._count_again = True
+            return
+        self._counting_busy = True
+        library, last_import = self.library, self._last_import
+        self._counting.start(lambda: load_sidebar(library, last_import))
 
     def update_counts(self) -> None:
-        self.status.set_counts(self.model.rowCount(), self._total,
-                               self.paper_view.selected_count())
+        if self._total is not None:  # until the library is counted
+            self.status.set_counts(self.model.rowCount(), self._total,
+                                   self.paper_view.selected_count(), more=not self.model.complete)
+
+    def wait_for_counts(self) -> None:
+        """Block until the sidebar's background count is done (for shutdown)."""
+        self._counting.wait()
 
     def refresh_detail(self) -> None:
         ids = self.paper_view.selected_ids()
@@ -289,6 +326,37 @@ class MainWindow(QMainWindow):
             self.detail.show_nothing()
 
     # -- reactions ------------------------------------------------------------------------------
+
+    def _finish_startup(self, *_args: object) -> None:
+        """Once the first list is shown, let waiting work start after it is painted."""
+        if self._first_list_shown:
+            return
+        self._first_list_shown = True
+        QTimer.singleShot(0, self._after_startup)
+
+    def _after_startup(self) -> None:
+        self.started = True
+        self.ops.emit_history()
+        self.refresh_sidebar()
+        self.startup_did_finish.emit()
+
+    def _sidebar_counted(self, _tag: object, data: SidebarData | None, error: str | None) -> None:
+        self._counting_busy = False
+        if self._count_again:
+            self._count_again = False
+            self.refresh_sidebar()
+            return
+        if error is not None:
+            self.say(error)
+        elif data is not None:
+            self._show_sidebar(data)
+
+    def _show_sidebar(self, data: SidebarData) -> None:
+        self.colors.update(data.tags)
+        if data.counted:
+            self._total = data.total
+        self.sidebar.populate(data)
+        self.update_counts()
 
     def _library_did_change(self, changes: Changes, message: str) -> None:
         if message:
@@ -327,6 +395,7 @@ class MainWindow(QMainWindow):
         self.say(message)
         if new_ids:
             self._last_import = new_ids
+            self.show_sidebar_names()
             self.refresh_sidebar()
             view = import_view(new_ids)
             self.sidebar.select_key(view.key, emit=False)
@@ -388,5 +457,6 @@ class MainWindow(QMainWindow):
         self.watcher.stop()
         self.export_flow.wait()
         self.discovery.wait()
+        self.wait_for_counts()
         windowstate.save(self, self.settings)
         super().closeEvent(event)

@@ -74,7 +74,9 @@ def open_window(
         window = MainWindow(gui_library, settings)
         qtbot.addWidget(window)
         window.show()
-        qtbot.waitUntil(lambda: window.model.rowCount() > 0 and not window.list.runner.busy())
+        # Started: the list shows papers and the sidebar's counts (made after it) arrived.
+        qtbot.waitUntil(lambda: window.model.rowCount() > 0 and not window.list.runner.busy()
+                        and not window.sidebar_refresh_pending())
         windows.append(window)
         return window
 

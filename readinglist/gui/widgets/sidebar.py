@@ -52,6 +52,16 @@ class SidebarData:
     last_import: list[int] | None = None
     duplicates: int = 0
     """Likely duplicate pairs waiting for review."""
+    counted: bool = True
+    """False for an outline: names only, each item keeps the count it showed (if any)."""
+
+
+def load_outline(library: Library, last_import: list[int] | None = None) -> SidebarData:
+    """Read the names the sidebar lists without counting papers (cheap at any size)."""
+    collections, tags, searches = library.sidebar_names()
+    return SidebarData(collections=collections, tags=tags,
+                       searches=[(saved, None) for saved in searches],
+                       last_import=last_import, counted=False)
 
 
 def load_sidebar(library: Library, last_import: list[int] | None = None) -> SidebarData:
@@ -173,17 +183,26 @@ class Sidebar(QTreeWidget):
     # -- content ----------------------------------------------------------------------------
 
     def populate(self, data: SidebarData) -> None:
-        """Rebuild the items from data, keeping the selected view selected."""
+        """Rebuild the items from data, keeping the selected view selected.
+
+        An outline (``data.counted`` False) keeps the counts already shown by key.
+        """
         current = self.current_key()
+        shown = {} if data.counted else self._shown_counts()
+
+        def count_of(key: str, count: int | None) -> int | None:
+            return count if data.counted else shown.get(key)
+
         self._populating = True
         scroll = self.verticalScrollBar().value()
         try:
             self.clear()
             self._views.clear()
             library = self._section("Library")
-            self._add(library, views.ALL_VIEW, data.total, icon("all"))
+            self._add(library, views.ALL_VIEW, count_of(views.ALL, data.total), icon("all"))
             for status, title, icon_name in STATUS_ITEMS:
-                self._add(library, views.status_view(status, title), data.statuses.get(status, 0),
+                view = views.status_view(status, title)
+                self._add(library, view, count_of(view.key, data.statuses.get(status, 0)),
                           icon(icon_name))
             if data.last_import is not None:
                 self._add(library, views.import_view(data.last_import), len(data.last_import),
@@ -191,23 +210,27 @@ class Sidebar(QTreeWidget):
             section = self._section("Discover")
             for page, title in (("recommended", "Recommended"),
                                 ("duplicates", "Possible duplicates"), ("insights", "Insights")):
+                view = views.discovery_view(page, title)
                 count = data.duplicates if page == "duplicates" and data.duplicates else None
-                self._add(section, views.discovery_view(page, title), count, icon(page))
+                self._add(section, view, count_of(view.key, count), icon(page))
             if data.collections:
                 section = self._section("Collections")
                 for collection in data.collections:
-                    self._add(section, views.collection_view(collection.name), collection.count,
+                    view = views.collection_view(collection.name)
+                    self._add(section, view, count_of(view.key, collection.count),
                               icon("collection"), tooltip=collection.source)
             if data.tags:
                 section = self._section("Tags")
                 for tag in data.tags:
-                    self._add(section, views.tag_view(tag.name), tag.count,
+                    view = views.tag_view(tag.name)
+                    self._add(section, view, count_of(view.key, tag.count),
                               swatch(self.colors.color(tag.name)))
             if data.searches:
                 section = self._section("Saved Searches")
-                for saved, count in data.searches:
-                    self._add(section, views.saved_search_view(saved.name, saved.query), count,
-                              icon("search"), tooltip=saved.query)
+                for saved, matches in data.searches:
+                    view = views.saved_search_view(saved.name, saved.query)
+                    self._add(section, view, count_of(view.key, matches), icon("search"),
+                              tooltip=saved.query)
             self.expandAll()
             found = self.select_key(current or views.ALL, emit=False)
             self.verticalScrollBar().setValue(scroll)
@@ -260,6 +283,13 @@ class Sidebar(QTreeWidget):
         item.setIcon(0, item_icon)  # type: ignore[arg-type]
         item.setToolTip(0, tooltip or view.title)
         self._views[view.key] = view
+
+    def _shown_counts(self) -> dict[str, int | None]:
+        counts: dict[str, int | None] = {}
+        for item in self._items():
+            count = int(item.data(0, CountRole))
+            counts[str(item.data(0, ViewRole))] = None if count < 0 else count
+        return counts
 
     def _items(self) -> list[QTreeWidgetItem]:
         found: list[QTreeWidgetItem] = []
