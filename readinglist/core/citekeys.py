@@ -13,6 +13,7 @@ Keys use only ASCII letters, digits and ``_:.+/-``.
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 import unicodedata
@@ -29,6 +30,8 @@ MAX_KEY_LENGTH = 60
 ALLOWED = re.compile(r"[^A-Za-z0-9_:.+/-]")
 _FIELDS = ("auth", "year", "shorttitle", "title", "veryshorttitle")
 _FIELD = re.compile(r"\[([a-z]+)(\d*)(?:_(\d+))?(?::(lower|upper))?\]")
+_TITLE_FIELDS = frozenset(("shorttitle", "title", "veryshorttitle"))
+_WORD = re.compile(r"[A-Za-z0-9]+")
 # Words skipped when picking "significant" title words (Better BibTeX's list, abridged).
 STOP_WORDS = frozenset(
     "a an and as at but by do for from in into is it nor of on or so the to up via vs "
@@ -50,13 +53,15 @@ def check_pattern(pattern: str) -> str:
 
 def ascii_fold(text: str) -> str:
     """Transliterate text to ASCII letters where possible and drop what has no ASCII form."""
+    if text.isascii():  # most titles: nothing to fold
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     folded = decomposed.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("ł", "l")
     return folded.encode("ascii", "ignore").decode("ascii")
 
 
 def title_words(title: str) -> list[str]:
-    return re.findall(r"[A-Za-z0-9]+", ascii_fold(re.sub("['\u2019]", "", title)))
+    return _WORD.findall(ascii_fold(title.replace("'", "").replace("\u2019", "")))
 
 
 def base_key(
@@ -66,37 +71,47 @@ def base_key(
     pattern: str = DEFAULT_PATTERN,
 ) -> str:
     """Fill pattern for one paper; never empty, only allowed characters."""
-
-    def field(match: re.Match[str]) -> str:
-        name, count, second, case = match.groups()
-        value = _field_value(name, int(count or 0), int(second or 0), title, authors, year)
+    parts: list[str] = []
+    significant: list[str] | None = None
+    for part in _parts(pattern):
+        if isinstance(part, str):
+            parts.append(part)
+            continue
+        name, count, words, case = part
+        if name in _TITLE_FIELDS:
+            if significant is None:
+                significant = [w for w in title_words(title) if w.lower() not in STOP_WORDS]
+            limit = {"veryshorttitle": 1, "shorttitle": words or count or 3}.get(
+                name, len(significant)
+            )
+            value = "".join(w[:1].upper() + w[1:] for w in significant[:limit])
+        elif name == "auth":
+            value = _family_name(authors[0]) if authors else ""
+        elif name == "year":
+            value = str(year) if year else ""
+        else:
+            value = ""
         if case == "lower":
             value = value.lower()
         elif case == "upper":
             value = value.upper()
-        return value
-
-    key = ALLOWED.sub("", _FIELD.sub(field, pattern))[:MAX_KEY_LENGTH]
+        parts.append(value)
+    key = ALLOWED.sub("", "".join(parts))[:MAX_KEY_LENGTH]
     return key or FALLBACK_KEY
 
 
-def _field_value(
-    name: str,
-    count: int,
-    words: int,
-    title: str,
-    authors: list[str] | tuple[str, ...],
-    year: int | None,
-) -> str:
-    if name == "auth":
-        return _family_name(authors[0]) if authors else ""
-    if name == "year":
-        return str(year) if year else ""
-    if name in ("shorttitle", "title", "veryshorttitle"):
-        significant = [w for w in title_words(title) if w.lower() not in STOP_WORDS]
-        limit = {"veryshorttitle": 1, "shorttitle": words or count or 3}.get(name, len(significant))
-        return "".join(w[:1].upper() + w[1:] for w in significant[:limit])
-    return ""
+@functools.lru_cache(maxsize=16)
+def _parts(pattern: str) -> tuple[str | tuple[str, int, int, str | None], ...]:
+    """Split pattern into its literal text and its fields (name, count, words, case)."""
+    parts: list[str | tuple[str, int, int, str | None]] = []
+    end = 0
+    for match in _FIELD.finditer(pattern):
+        parts.append(pattern[end : match.start()])
+        name, count, words, case = match.groups()
+        parts.append((name, int(count or 0), int(words or 0), case))
+        end = match.end()
+    parts.append(pattern[end:])
+    return tuple(part for part in parts if part != "")
 
 
 def _family_name(author: str) -> str:

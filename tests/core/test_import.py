@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING
 
 import pytest
 
 from readinglist.core.errors import ImportCancelled
+from readinglist.core.records import PaperRecord
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -149,3 +151,69 @@ def test_citation_keys_never_change_after_later_imports(library: Library, write_
     rows = library.rows(library.search("").ids)
     assert rows[0].citation_key == key
     assert rows[1].citation_key != key
+
+
+def _keys(library: Library) -> dict[str, str | None]:
+    return {r.title: r.citation_key for r in library.rows(library.search("").ids)}
+
+
+def test_citation_keys_take_a_free_suffix_after_the_library_and_the_same_import(
+    library: Library,
+) -> None:
+    library.import_records(
+        [PaperRecord("Attention Is All You Need"), PaperRecord("Attention: all you need!?")],
+        "a",
+        "test",
+    )
+    library.import_records(
+        [PaperRecord("Attention, All You Need Again"), PaperRecord("Attention all you need, 3")],
+        "b",
+        "test",
+    )
+    assert sorted(key or "" for key in _keys(library).values()) == [
+        "AttentionAllYou",
+        "AttentionAllYoua",
+        "AttentionAllYoub",
+        "AttentionAllYouc",
+    ]
+
+
+def test_a_wanted_citation_key_is_kept_unless_taken(library: Library) -> None:
+    library.import_records([PaperRecord("First Paper", citation_key="smith2020")], "a", "test")
+    library.import_records(
+        [
+            PaperRecord("Second Paper", citation_key="smith2020"),
+            PaperRecord("Third Paper", citation_key="jones2021"),
+            PaperRecord("Fourth Paper", citation_key="jones2021"),
+            PaperRecord("Fifth Paper", citation_key="not a key!"),
+        ],
+        "b",
+        "test",
+    )
+    assert _keys(library) == {
+        "First Paper": "smith2020",
+        "Second Paper": "SecondPaper",
+        "Third Paper": "jones2021",
+        "Fourth Paper": "FourthPaper",
+        "Fifth Paper": "FifthPaper",
+    }
+
+
+def test_a_large_import_is_searchable_deduplicated_and_undone_exactly(library: Library) -> None:
+    library.import_records([PaperRecord("Quantum Walks on Lattice Graphs", abstract="x")], "a", "t")
+    before = snapshot(library)
+    records = [
+        PaperRecord(hashlib.sha256(str(n).encode()).hexdigest()[:20], abstract=f"word{n}")
+        for n in range(1200)
+    ]
+    records.append(PaperRecord("Quantum Walk on Lattice Graphs"))
+    records.append(PaperRecord("quantum walks on lattice graphs"))
+    summary = library.import_records(records, "big", "test")
+    assert (summary.added, summary.already_present, summary.likely_duplicates) == (1201, 1, 1)
+    assert len(library.search("word1117").ids) == 1
+    assert len(library.search(records[1117].title[:12]).ids) == 1
+    assert len(set(_keys(library).values())) == 1202
+    library.undo()
+    assert snapshot(library)[:2] == before[:2]
+    assert library.search("word1117").ids == []
+    assert library.duplicate_pairs() == []

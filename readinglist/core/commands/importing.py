@@ -114,10 +114,11 @@ class ImportPapers(Command):
         )
 
     def apply(self, session: Session) -> Changes:
-        if self.import_row is None:
-            self._first_apply(session)
-        else:
-            self._reapply(session)
+        with bulk.roomy_cache(bulk.raw_connection(session)):
+            if self.import_row is None:
+                self._first_apply(session)
+            else:
+                self._reapply(session)
         return self._changes()
 
     def revert(self, session: Session) -> Changes:
@@ -281,7 +282,7 @@ class ImportPapers(Command):
         db = bulk.raw_connection(session)
         stamp = bulk.sql_datetime(now)
         first_id = next_id = _next_paper_id(session)
-        keys = _CitationKeys(db)
+        citation_keys = _CitationKeys(db).assign_all([record for _p, record, _k in new_records])
         queue_end = session.scalar(select(func.max(Paper.queue_position))) or 0
         ids: list[int] = []
         done = 0
@@ -289,7 +290,8 @@ class ImportPapers(Command):
             for batch in _batches(new_records, BATCH):
                 rows = []
                 links = []
-                for position, record, key in batch:
+                batch_keys = citation_keys[done : done + len(batch)]
+                for (position, record, key), citation_key in zip(batch, batch_keys, strict=True):
                     status = record.status if record.status in STATUS_NAMES else Status.INBOX.value
                     queue_position = None
                     if status == Status.QUEUED:
@@ -302,7 +304,7 @@ class ImportPapers(Command):
                             record.abstract.strip(),
                             key,
                             key[::-1],
-                            keys.assign(record),
+                            citation_key,
                             record.rating if record.rating in range(6) else None,
                             status,
                             stamp if status != Status.INBOX else None,
@@ -384,37 +386,81 @@ def _existing_ids(session: Session, keys: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for start in range(0, len(unique), 5000):
         chunk = unique[start : start + 5000]
+        # No ORDER BY: with a long IN list SQLite would rather scan every paper in id order.
         for paper_id, key in session.execute(
-            select(Paper.id, Paper.title_key).where(Paper.title_key.in_(chunk)).order_by(Paper.id)
+            select(Paper.id, Paper.title_key).where(Paper.title_key.in_(chunk))
         ):
-            found.setdefault(key, paper_id)
+            if key not in found or paper_id < found[key]:
+                found[key] = paper_id
     return found
 
 
 class _CitationKeys:
-    """Assign each new paper a unique key: its own if valid and free, else one from the pattern."""
+    """Assign each new paper a unique key: its own if valid and free, else one from the pattern.
+
+    The library is first asked about every wanted key and pattern key at once (one query
+    per paper made imports into large libraries slow); only a key found taken loads the
+    library's keys that start with it, to pick a free suffix.
+    """
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
         self.taken: set[str] = set()
+        self.free: set[str] = set()
         self.looked_up: set[str] = set()
         row = db.execute(
             "SELECT value FROM settings WHERE key = ?", (citekeys.PATTERN_SETTING,)
         ).fetchone()
         self.pattern = row[0] if row else citekeys.DEFAULT_PATTERN
 
-    def assign(self, record: PaperRecord) -> str:
-        wanted = record.citation_key.strip()
-        if citekeys.is_valid_key(wanted) and not self._is_taken(wanted):
+    def assign_all(self, records: list[PaperRecord]) -> list[str]:
+        """Return the keys of records, in order (each record's key sees those before it)."""
+        wanted = [record.citation_key.strip() for record in records]
+        bases = [
+            None if citekeys.is_valid_key(key) else self._base(record)
+            for key, record in zip(wanted, records, strict=True)
+        ]
+        self._ask_library({key for key in wanted if citekeys.is_valid_key(key)})
+        self._ask_library({base for base in bases if base is not None})
+        return [
+            self._assign(record, key, base)
+            for record, key, base in zip(records, wanted, bases, strict=True)
+        ]
+
+    def _assign(self, record: PaperRecord, wanted: str, base: str | None) -> str:
+        if base is None and not self._is_taken(wanted):
             key = wanted
         else:
-            base = citekeys.base_key(record.title, record.authors, record.year, self.pattern)
-            self._load(base)
-            key = citekeys.unique_key(base, self.taken.__contains__)
+            base = base or self._base(record)
+            if self._is_taken(base):
+                self._load(base)
+                key = citekeys.unique_key(base, self.taken.__contains__)
+            else:
+                key = base
         self.taken.add(key)
         return key
 
+    def _base(self, record: PaperRecord) -> str:
+        return citekeys.base_key(record.title, record.authors, record.year, self.pattern)
+
+    def _ask_library(self, keys: set[str]) -> None:
+        """Sort keys into taken and free by whether the library holds them."""
+        ordered = sorted(keys)  # in index order, each lookup reads pages the last one read
+        stored: set[str] = set()
+        for chunk in bulk.chunked(ordered):
+            marks = ", ".join("?" for _ in chunk)
+            rows = self.db.execute(
+                f"SELECT citation_key FROM papers WHERE citation_key IN ({marks})", chunk
+            )
+            stored.update(row[0] for row in rows)
+        self.taken |= stored
+        self.free.update(key for key in ordered if key not in stored)
+
     def _is_taken(self, key: str) -> bool:
+        if key in self.taken:
+            return True
+        if key in self.free:
+            return False
         self._load(key)
         return key in self.taken
 
