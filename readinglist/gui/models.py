@@ -139,17 +139,25 @@ class PaperModel(QAbstractTableModel):
         return self._cached(row)
 
     def refresh_papers(self, paper_ids: Iterable[int]) -> None:
-        """Reload the rows of papers whose fields changed and repaint them."""
-        rows = sorted(self.rows_of(paper_ids).values())
-        if not rows:
+        """Reload the cached rows of papers whose fields changed and repaint them.
+
+        Only cached blocks can show stale data (the others load fresh when painted), so
+        only they are looked at: the cost follows the cache, not the list's length.
+        """
+        changed = set(paper_ids)
+        stale = sorted(
+            b for b in self._blocks
+            if not changed.isdisjoint(self._ids[b * BLOCK:(b + 1) * BLOCK])
+        )
+        if not stale:
             return
-        stale = {row // BLOCK for row in rows}
         for block in stale:
-            self._blocks.pop(block, None)
+            del self._blocks[block]
         if len(stale) <= 4:
-            self._load(sorted(stale))
+            self._load(stale)
         last = self.columnCount() - 1
-        self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], last))
+        end = min((stale[-1] + 1) * BLOCK, len(self._ids)) - 1
+        self.dataChanged.emit(self.index(stale[0] * BLOCK, 0), self.index(end, last))
 
     # -- loading --------------------------------------------------------------------------
 
