@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
@@ -53,7 +53,7 @@ from readinglist.gui.widgets.triageview import TriageView
 from readinglist.gui.worker import Pool
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from PySide6.QtCore import QPoint, QSettings
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
@@ -67,6 +67,22 @@ KEY_HINT_ACTIONS = ("paper.rate.0", "paper.queue", "paper.read", "paper.skip", "
 
 
 SIDEBAR_DELAY_MS = 150
+STARTUP_PAINT_WAIT_MS = 500
+
+
+class _AfterPaint(QObject):
+    """Call back once, just after the watched widget's next paint."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._callback = callback
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+            self.deleteLater()
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -332,9 +348,15 @@ class MainWindow(QMainWindow):
         if self._first_list_shown:
             return
         self._first_list_shown = True
-        QTimer.singleShot(0, self._after_startup)
+        viewport = self.paper_view.viewport()
+        if viewport.isVisible():
+            viewport.installEventFilter(_AfterPaint(viewport, self._after_startup))
+        # A window that is not painted (hidden, minimised) need not wait for long.
+        QTimer.singleShot(STARTUP_PAINT_WAIT_MS, self._after_startup)
 
     def _after_startup(self) -> None:
+        if self.started:
+            return
         self.started = True
         self.ops.emit_history()
         self.refresh_sidebar()
