@@ -154,6 +154,12 @@ def back_up_in_background(window: MainWindow, library: Library) -> Pool:
 
 
 def make_window(library: Library, settings: QSettings) -> MainWindow:
+    import linecache
+
     from readinglist.gui.mainwindow import MainWindow
 
-    return MainWindow(library, settings)
+    window = MainWindow(library, settings)
+    # PySide6 reads the source of every module imported after it (looking for its
+    # __feature__ switches), and linecache keeps each line: megabytes nothing else needs.
+    linecache.clearcache()
+    return window
