@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -142,3 +143,17 @@ def test_refreshing_the_same_paper_keeps_the_abstract_scrolled(
     bar.setValue(bar.maximum())
     window.detail.show_paper(window.library.detail(paper_id), "")
     assert bar.value() == bar.maximum() > 0
+
+
+def test_a_short_abstract_after_a_long_one_needs_no_scroll_bar(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    window.resize(900, 300)
+    paper_id = select_rows(window, 0)[0]
+    qtbot.waitUntil(lambda: window.detail.paper is not None)
+    bar = window.detail.browser.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.isVisible())
+    short = replace(window.library.detail(paper_id), id=-1, title="Short", abstract="Brief.")
+    window.detail.show_paper(short, "")
+    qtbot.waitUntil(lambda: not bar.isVisible())
+    assert bar.maximum() == 0

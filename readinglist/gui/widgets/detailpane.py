@@ -107,7 +107,7 @@ class DetailPane(QWidget):
         if not same or html != self._html:  # a refresh that changed nothing shown lays out nothing
             scroll = self.browser.verticalScrollBar().value() if same else 0
             self._html = html
-            self.browser.setHtml(html)
+            self._set_html(html)
             self.browser.verticalScrollBar().setValue(scroll)
         self.rating.set_rating(paper.rating)
         self.note.show_note(paper.id, paper.note)
@@ -141,6 +141,18 @@ class DetailPane(QWidget):
     def flush(self) -> None:
         """Save a pending note edit now (before closing or switching papers)."""
         self.note.flush()
+
+    def _set_html(self, html: str) -> None:
+        """Replace the browser's text, laying it out once rather than three times.
+
+        setHtml empties the document first: a shown scroll bar would hide, then show
+        again, and each change of the text width lays the whole text out again.
+        """
+        bar = self.browser.verticalScrollBar()
+        if bar.isVisible():
+            self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.browser.setHtml(html)
+        self.browser.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
 
     def _leave_paper(self) -> None:
         self.note.show_note(None, "")
