@@ -96,13 +96,14 @@ def rows(figures: dict[str, Any]) -> list[tuple[str, str, str]]:
             )
         )
     select = figures["select"]
-    lines.append(
-        (
-            "select -> abstract ms p50 / p95",
-            f"{select['p50_ms']:.1f} / {select['p95_ms']:.1f}",
-            f"{figures['select_baseline_ms']:.2f} (one-row fetch)",
+    for kind, label in (("next", "next row"), ("jump", "200 rows on")):
+        lines.append(
+            (
+                f"select -> abstract ms p50 / p95: {label}",
+                f"{select[kind + '_p50_ms']:.1f} / {select[kind + '_p95_ms']:.1f}",
+                f"{figures['select_baseline_ms']:.2f} (one-row fetch)",
+            )
         )
-    )
     for name, value in figures["change_1000_ms"].items():
         lines.append((f"{name.replace('_', ' ')} 1,000 papers ms", f"{value:.0f}", ""))
     lines += [

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from datetime import UTC, date, datetime
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -27,6 +28,8 @@ from readinglist.gui.icons import icon
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
+
+    from PySide6.QtGui import QIcon
 
     from readinglist.core.library import Library
     from readinglist.core.records import PaperRow
@@ -248,11 +251,11 @@ class PaperModel(QAbstractTableModel):
             return paper
         column = _COLUMNS[index.column()]
         if role == _DISPLAY:
-            return _display(paper, column)
+            return display_text(paper, column)
         if role == _TOOLTIP:
-            return _display(paper, column) if column in _TIPPED else None
+            return display_text(paper, column) if column in _TIPPED else None
         if role == _DECORATION:
-            return icon("note", "#8a939d") if column == Column.TITLE and paper.has_note else None
+            return note_icon() if column == Column.TITLE and paper.has_note else None
         if column in (Column.ADDED, Column.QUEUE):  # the alignment role
             return _RIGHT_ALIGNED
         return None
@@ -260,6 +263,12 @@ class PaperModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Ask the owner to search again in a new order (the core sorts, not the model)."""
         self.sort_requested.emit(column, order == Qt.SortOrder.DescendingOrder)
+
+
+@cache
+def note_icon() -> QIcon:
+    """The mark of a paper with a note, beside its title."""
+    return icon("note", "#8a939d")
 
 
 def local_time(moment: datetime) -> datetime:
@@ -285,7 +294,8 @@ def short_date(moment: datetime, today: date | None = None) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def _display(paper: PaperRow, column: Column) -> str:
+def display_text(paper: PaperRow, column: Column) -> str:
+    """Return what the list shows of paper in column."""
     if column == Column.TITLE:
         return paper.title
     if column == Column.RATING:

@@ -11,6 +11,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QIcon,
     QPainter,
     QPainterPath,
     QPalette,
@@ -19,7 +20,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from readinglist.gui.models import STATUS_TEXT, PaperModel
+from readinglist.gui.columns import Column
+from readinglist.gui.models import STATUS_TEXT, PaperModel, display_text, note_icon
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Sequence
@@ -123,6 +125,34 @@ class _RowDelegate(QStyledItemDelegate):
     def paint_content(self, painter: QPainter, rect: QRect, paper: PaperRow, selected: bool,
                       option: QStyleOptionViewItem) -> None:
         raise NotImplementedError
+
+
+class TextDelegate(_RowDelegate):
+    """Draw a column's text straight from the cached row (the title with its note mark)."""
+
+    def __init__(self, column: Column, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.column = column
+        right = column in (Column.ADDED, Column.QUEUE)
+        horizontal = Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft
+        self.alignment = horizontal | Qt.AlignmentFlag.AlignVCenter
+
+    def paint_content(self, painter: QPainter, rect: QRect, paper: PaperRow, selected: bool,
+                      option: QStyleOptionViewItem) -> None:
+        if self.column == Column.TITLE and paper.has_note:
+            size = 16
+            mode = QIcon.Mode.Selected if selected else QIcon.Mode.Normal
+            top = rect.center().y() - size // 2 + 1
+            note_icon().paint(painter, QRect(rect.left(), top, size, size),
+                              Qt.AlignmentFlag.AlignCenter, mode)
+            rect = rect.adjusted(size + 4, 0, 0, 0)
+        text = display_text(paper, self.column)
+        if not text:
+            return
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(option.palette.color(role))
+        elided = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(rect, self.alignment, elided)
 
 
 class StarDelegate(_RowDelegate):

@@ -9,7 +9,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
 from readinglist.gui.columns import Column
-from readinglist.gui.widgets.delegates import ChipsDelegate, StarDelegate, StatusDelegate
+from readinglist.gui.widgets.delegates import (
+    ChipsDelegate,
+    StarDelegate,
+    StatusDelegate,
+    TextDelegate,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -57,6 +62,8 @@ class PaperView(QTableView):
             Column.RATING: StarDelegate(self),
             Column.STATUS: StatusDelegate(self),
             Column.TAGS: ChipsDelegate(colors, self),
+            **{column: TextDelegate(column, self) for column in
+               (Column.TITLE, Column.COLLECTIONS, Column.ADDED, Column.QUEUE)},
         }
         for column, delegate in self._delegates.items():
             self.setItemDelegateForColumn(column, delegate)
