@@ -351,8 +351,10 @@ class MainWindow(QMainWindow):
         viewport = self.paper_view.viewport()
         if viewport.isVisible():
             viewport.installEventFilter(_AfterPaint(viewport, self._after_startup))
-        # A window that is not painted (hidden, minimised) need not wait for long.
-        QTimer.singleShot(STARTUP_PAINT_WAIT_MS, self._after_startup)
+            # Should no paint come (a minimised window), waiting work need not wait long.
+            QTimer.singleShot(STARTUP_PAINT_WAIT_MS, self._after_startup)
+        else:
+            QTimer.singleShot(0, self._after_startup)
 
     def _after_startup(self) -> None:
         if self.started:

@@ -99,3 +99,16 @@ def test_the_daily_backup_waits_until_the_list_is_shown(
         pool.wait()
         window.list.runner.wait()
         window.wait_for_counts()
+
+
+def test_a_window_reopened_on_a_discovery_page_still_counts_the_sidebar(
+        qtbot: QtBot, open_window: object, gui_library: Library, settings_path: Path) -> None:
+    first = open_window()  # type: ignore[operator]
+    first.show_page("insights")
+    first.close()
+    second = _new_window(qtbot, gui_library, settings_path)
+    second.show()
+    qtbot.waitUntil(lambda: second.started and not second.sidebar_refresh_pending())
+    assert second.discovery.current() == "insights"
+    assert _count(second, "all") == gui_library.count()
+    second.discovery.wait()
