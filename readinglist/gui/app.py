@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 ORGANIZATION = "readinglist"
 APPLICATION = "readinglist"
+UI_SWITCH_INTERVAL_S = 0.001
 
 
 def run_app(library_path: Path | None, files: list[Path]) -> int:
@@ -104,6 +105,9 @@ def make_application(argv: list[str]) -> QApplication:
 
     from readinglist.gui.style import apply_style
 
+    # Searches run Python in worker threads; hand the interpreter back to the UI thread
+    # within a millisecond (not the default 5) so painting never waits on a search.
+    sys.setswitchinterval(UI_SWITCH_INTERVAL_S)
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setOrganizationName(ORGANIZATION)

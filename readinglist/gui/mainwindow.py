@@ -318,9 +318,8 @@ class MainWindow(QMainWindow):
         self._counting.start(lambda: load_sidebar(library, last_import))
 
     def update_counts(self) -> None:
-        if self._total is not None:  # until the library is counted
-            self.status.set_counts(self.model.rowCount(), self._total,
-                                   self.paper_view.selected_count(), more=not self.model.complete)
+        self.status.set_counts(self.model.rowCount(), self._total,
+                               self.paper_view.selected_count(), more=not self.model.complete)
 
     def wait_for_counts(self) -> None:
         """Block until the sidebar's background count is done (for shutdown)."""

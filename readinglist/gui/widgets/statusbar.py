@@ -25,10 +25,15 @@ class StatusBar(QStatusBar):
         self.message.setText(text)
         self.message.setToolTip(text)
 
-    def set_counts(self, shown: int, total: int, selected: int = 0, more: bool = False) -> None:
-        """Show how many papers the list shows; more: it shows the first of more matches."""
-        noun = "paper" if total == 1 else "papers"
-        text = f"{shown:,}{'+' if more else ''} of {total:,} {noun}"
+    def set_counts(self, shown: int, total: int | None, selected: int = 0,
+                   more: bool = False) -> None:
+        """Show how many papers the list shows (of total, once the library is counted);
+        more: it shows the first of more matches."""
+        listed = f"{shown:,}{'+' if more else ''}"
+        if total is None:
+            text = f"{listed} {'paper' if shown == 1 and not more else 'papers'}"
+        else:
+            text = f"{listed} of {total:,} {'paper' if total == 1 else 'papers'}"
         if selected > 1:
             text = f"{selected:,} selected · {text}"
         self.counts.setText(text)
