@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from sqlalchemy import Select
     from sqlalchemy.orm import Session
 
+    AnySelect = Select[*tuple[Any, ...]]
+    """A select of any columns."""
+
 T = TypeVar("T")
 
 # Below this many new papers the per-row FTS trigger is cheaper than a refill.
@@ -115,13 +118,21 @@ def sql_datetime(moment: datetime) -> str:
 
 def fetch_ids(session: Session, statement: Select[Any]) -> list[int]:
     """Run a one-column select of ids on the raw connection (many times faster for 10^5 rows)."""
+    return [row[0] for row in _run_raw(session, statement)]
+
+
+def fetch_rows(session: Session, statement: AnySelect) -> list[tuple[Any, ...]]:
+    """Run a select on the raw connection and return its rows as plain tuples."""
+    return list(_run_raw(session, statement))
+
+
+def _run_raw(session: Session, statement: AnySelect) -> sqlite3.Cursor:
     compiled = statement.compile(
         dialect=session.get_bind().dialect, compile_kwargs={"render_postcompile": True}
     )
     params = compiled.construct_params()
     positional = [params[name] for name in compiled.positiontup or ()]
-    cursor = raw_connection(session).execute(str(compiled), positional)
-    return [row[0] for row in cursor]
+    return raw_connection(session).execute(str(compiled), positional)
 
 
 def titles_of(session: Session, ids: list[int]) -> dict[int, str]:

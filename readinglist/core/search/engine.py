@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz, utils
 from sqlalchemy import Integer, column, select, table, text
 
-from readinglist.core.bulk import fetch_ids, titles_of
+from readinglist.core.bulk import fetch_ids, fetch_rows, titles_of
 from readinglist.core.models import Paper
 from readinglist.core.search.compile import Compiler
 from readinglist.core.search.fts import word_match
@@ -114,8 +114,8 @@ class _Ranking:
         self.query = utils.default_process(typed)
         self.limit = limit
 
-    def run(self, head: list[int]) -> SearchResult:
-        best = self._by_relevance(head)
+    def run(self, head: dict[int, str]) -> SearchResult:
+        best = self._by_relevance(list(head), head)
         if self.limit is not None and len(best) >= self.limit:
             return SearchResult(best[: self.limit], ranked=True, complete=False)
         # The other matches, in the order they were added, ranked too when they are few.
@@ -135,8 +135,9 @@ class _Ranking:
         everything = len(fetched) < wanted
         return SearchResult(ids[:limit], ranked=True, complete=everything and len(ids) <= limit)
 
-    def _by_relevance(self, ids: list[int]) -> list[int]:
-        titles = titles_of(self.session, ids)
+    def _by_relevance(self, ids: list[int], titles: dict[int, str] | None = None) -> list[int]:
+        if titles is None:
+            titles = titles_of(self.session, ids)
         query = self.query
 
         def relevance(paper_id: int) -> float:
@@ -147,8 +148,9 @@ class _Ranking:
 
 def _title_candidates(
     session: Session, node: Node, compiler: Compiler, expand: Expander | None
-) -> list[int]:
-    """Return up to RANK_LIMIT matches whose titles hold every word the query requires.
+) -> dict[int, str]:
+    """Return up to RANK_LIMIT matches (id -> title) whose titles hold every word the
+    query requires.
 
     The title index drives the lookup and stops at RANK_LIMIT hits, so a common prefix
     costs no more than a rare one; the query's other conditions filter each hit.
@@ -156,18 +158,18 @@ def _title_candidates(
     required = _required_words(node)
     parts = [m.titles for m in (word_match(w, expand) for w in required) if m is not None]
     if not parts:
-        return []
+        return {}
     others: ColumnElement[bool] = compiler.compile(_without_words(node))
     match = text("titles_fts MATCH :title_words").bindparams(
         title_words=" AND ".join(f"({part})" for part in parts)
     )
     statement = (
-        select(Paper.id)
+        select(Paper.id, Paper.title)
         .select_from(_TITLES_FTS.join(Paper, Paper.id == _TITLES_FTS.c.rowid))
         .where(match, others)
         .limit(RANK_LIMIT)
     )
-    return fetch_ids(session, statement)
+    return dict(fetch_rows(session, statement))
 
 
 def _required_words(node: Node) -> list[Word]:
