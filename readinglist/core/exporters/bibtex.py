@@ -67,10 +67,13 @@ class BibtexExporter:
         self.biblatex = biblatex
 
     def export(self, papers: Sequence[PaperDetail], options: ExportOptions) -> ExportResult:
-        result = ExportResult("% Encoding: UTF-8\n")
+        result = ExportResult("")
         taken: set[str] = set()
-        entries = [self._entry(paper, taken, result.warnings) for paper in papers]
-        result.text += "".join("\n" + entry for entry in entries)
+        # One list of pieces joined once: the text of 10,000 entries is copied only once.
+        parts = ["% Encoding: UTF-8\n"]
+        for paper in papers:
+            parts += ("\n", self._entry(paper, taken, result.warnings))
+        result.text = "".join(parts)
         return result
 
     def _entry(self, paper: PaperDetail, taken: set[str], warnings: list[str]) -> str:
