@@ -46,6 +46,9 @@ class ListController(QObject):
         self.ranked = False
         self._pending_selection: tuple[list[int], int | None] | None = None
         self._awaited_selection: tuple[list[int], int | None, tuple[int, int | None]] | None = None
+        self._shown_request: SearchRequest | None = None
+        self._again = False
+        """The pending search repeats the shown one (after a change to the library)."""
         """A selection the first page could not hold all of, to restore with the whole
         answer unless the user moved meanwhile (that last part tells)."""
         self.runner = SearchRunner(library, self)
@@ -141,6 +144,7 @@ class ListController(QObject):
         request = self.current_request()
         if request is None:
             return
+        self._again = not select_first and request == self._shown_request
         self.runner.request(request)
 
     def _sort_by(self, column: int, descending: bool) -> None:
@@ -154,6 +158,18 @@ class ListController(QObject):
         if self.list_view.ids is not None:
             allowed = set(self.list_view.ids)
             ids = [pid for pid in ids if pid in allowed]
+        self._shown_request = request
+        if self._again and self._starts_the_same(ids, result.complete):
+            # Searched again after a change and the list starts as before: keep it (its
+            # selection and scrolling) until the whole answer says whether it moved.
+            pending, self._pending_selection = self._pending_selection, None
+            self._awaited_selection = None
+            view = self.paper_view
+            if pending is not None and pending != (view.selected_ids(), view.current_id()):
+                view.select_ids(pending[0], pending[1], view.currentIndex().row())
+            self.query_accepted.emit()
+            self.results_shown.emit(len(self.model.ids))
+            return
         view = self.paper_view
         selected, current = self._pending_selection or (view.selected_ids(), view.current_id())
         self._pending_selection = None
@@ -172,6 +188,11 @@ class ListController(QObject):
             self._awaited_selection = (selected, current, self._selection_mark())
         self.query_accepted.emit()
         self.results_shown.emit(len(ids))
+
+    def _starts_the_same(self, ids: list[int], complete: bool) -> bool:
+        shown = self.model.ids
+        return (self.model.complete and not complete and len(shown) > len(ids)
+                and shown[:len(ids)] == ids)
 
     def _complete(self, _request: SearchRequest | None, result: SearchResult) -> None:
         """Add the rest of a long answer below its first page (or show it anew)."""

@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
 
     def refresh_all(self, message: str = "") -> None:
         """Reload the sidebar, the list and the pane (after changes made elsewhere)."""
-        self.model.set_ids(self.model.ids, self.model.complete)
+        self.model.forget_rows()
         self.show_sidebar_names()
         self.refresh_sidebar()
         self.list.refresh()
@@ -260,7 +260,7 @@ class MainWindow(QMainWindow):
 
     def refresh_from_elsewhere(self) -> None:
         """Show what another program (the CLI, another window) changed in the library."""
-        self.model.set_ids(self.model.ids, self.model.complete)  # forget cached rows
+        self.model.forget_rows()
         self.related.refresh()
         everything = Changes(paper_set=True, tags=True, collections=True, saved_searches=True,
                              queue=True)

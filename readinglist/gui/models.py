@@ -100,6 +100,13 @@ class PaperModel(QAbstractTableModel):
         self.endResetModel()
         self.ensure_rows(0, min(BLOCK, len(self._ids)) - 1)
 
+    def forget_rows(self) -> None:
+        """Drop every cached row (the library changed elsewhere); ids and selection stay."""
+        self._blocks.clear()
+        if self._ids:
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, last))
+
     def extend_ids(self, ids: Sequence[int]) -> bool:
         """Show the whole answer whose start the list shows; False if ids do not start so.
 
@@ -155,9 +162,7 @@ class PaperModel(QAbstractTableModel):
         if not stale:
             return
         for block in stale:
-            del self._blocks[block]
-        if len(stale) <= 4:
-            self._load(stale)
+            del self._blocks[block]  # reloaded when next painted
         last = self.columnCount() - 1
         end = min((stale[-1] + 1) * BLOCK, len(self._ids)) - 1
         self.dataChanged.emit(self.index(stale[0] * BLOCK, 0), self.index(end, last))

@@ -67,3 +67,31 @@ def test_a_selection_beyond_the_first_page_survives_a_change(
     assert window.paper_view.selected_ids() == ids
     assert window.paper_view.current_id() == ids[0]
     assert [window.model.paper_row(window.model.row_of(i)).rating for i in ids] == [5, 5, 5]
+
+
+def test_a_change_that_moves_nothing_keeps_the_list_as_it_is(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    ids = select_rows(window, 300)
+    resets: list[int] = []
+    window.model.modelReset.connect(lambda: resets.append(1))
+    window.ops.execute(SetRating(ids, 2))
+    settle(qtbot, window)
+    assert resets == []  # no flash back to the first page
+    assert window.paper_view.current_id() == ids[0]
+
+
+def test_a_change_that_moves_the_paper_moves_it_and_keeps_it_selected(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtCore import Qt
+
+    from readinglist.gui.columns import Column
+
+    window.model.sort(int(Column.RATING), Qt.SortOrder.DescendingOrder)
+    settle(qtbot, window)
+    ids = select_rows(window, 400)
+    window.ops.execute(SetRating(ids, 5))
+    settle(qtbot, window)
+    assert window.model.row_of(ids[0]) == 0  # the only five-star paper now leads
+    assert window.paper_view.current_id() == ids[0]

@@ -77,6 +77,10 @@ def test_refresh_reloads_only_changed_rows(qtbot: QtBot) -> None:
     calls = library.calls
     with qtbot.waitSignal(model.dataChanged):
         model.refresh_papers([5, 7])
-    assert library.calls == calls + 1
-    model.refresh_papers([999_999])  # not listed: nothing to do
+    assert library.calls == calls  # read again only when drawn again
+    assert model.paper_row(4) is not None
+    assert library.calls == calls + 1  # one block: the one holding the changed rows
+    with qtbot.assertNotEmitted(model.dataChanged):
+        model.refresh_papers([999_999])  # not listed: nothing to do
+        model.refresh_papers([700])  # listed but not loaded: drawn fresh anyway
     assert library.calls == calls + 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QPoint, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QPaintEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView
 
 from readinglist.gui.columns import Column
@@ -157,6 +157,10 @@ class PaperView(QTableView):
         self.scrollTo(index)
 
     # -- internals --------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        self._prefetch()  # rows about to be drawn are loaded first, never drawn blank
+        super().paintEvent(event)
 
     def _prefetch(self) -> None:
         top = self.rowAt(0)
