@@ -68,14 +68,15 @@ def run_search(
     ranked = bool(terms) and sort in (None, SortKey.RELEVANCE)
     key = SortKey.ADDED if sort in (None, SortKey.RELEVANCE) else sort
     statement = select(Paper.id).where(where).order_by(*order_by(key, descending))
-    if not ranked and key in _WALKED:
-        wanted = None if limit is None else limit + 1
-        ids = _walk(session, key, where, descending, wanted)
+    if not ranked:
+        wanted = None if limit is None else limit + 1  # one more tells whether more match
+        if key in _WALKED:
+            ids = _walk(session, key, where, descending, wanted)
+        else:
+            ids = fetch_ids(session, statement if wanted is None else statement.limit(wanted))
         if limit is None:
             return SearchResult(ids, ranked=False)
         return SearchResult(ids[:limit], ranked=False, complete=len(ids) <= limit)
-    if not ranked:
-        return _first(session, statement, limit)
     typed = " ".join(term.text for term in terms)
     return _Ranking(session, statement, typed, limit).run(
         _title_candidates(session, node, compiler, expand)
@@ -94,13 +95,6 @@ def _walk(
         return value_ids(session, Paper.status, statuses, where, limit, newest_first=descending)
     grouping = TAGS if key == SortKey.TAGS else COLLECTIONS
     return grouped_ids(session, grouping, where, descending, limit)
-
-
-def _first(session: Session, statement: Select[Any], limit: int | None) -> SearchResult:
-    if limit is None:
-        return SearchResult(fetch_ids(session, statement), ranked=False)
-    ids = fetch_ids(session, statement.limit(limit + 1))
-    return SearchResult(ids[:limit], ranked=False, complete=len(ids) <= limit)
 
 
 class _Ranking:
