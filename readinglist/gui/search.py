@@ -2,7 +2,8 @@
 
 A search is answered twice when the library is large: first the page the list shows at
 once (``FIRST_PAGE`` ids, which costs what the page costs, not what the library does),
-then, when more papers match, the whole answer. A newer request cancels both.
+then, when more papers match and no newer request came for a moment, the whole answer.
+A newer request cancels both.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from readinglist.core.errors import SearchCancelled
 from readinglist.gui.worker import Pool
@@ -21,6 +22,9 @@ if TYPE_CHECKING:
 
 FIRST_PAGE = 200
 """Ids in the first answer: many screens of rows, cheap to find in any library."""
+WHOLE_ANSWER_DELAY_MS = 150
+"""The whole answer is looked for once typing pauses this long: while keys come, each
+first page has the machine to itself."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +51,10 @@ class SearchRunner(QObject):
         super().__init__(parent)
         self.library = library
         self._pool = Pool(threads=2, parent=self)
+        self._whole_timer = QTimer(self)
+        self._whole_timer.setSingleShot(True)
+        self._whole_timer.setInterval(WHOLE_ANSWER_DELAY_MS)
+        self._whole_timer.timeout.connect(self._start_whole)
         self._pool.done.connect(self._deliver)
         self._generation = 0
         self._requests: dict[int, SearchRequest] = {}
@@ -121,4 +129,8 @@ class SearchRunner(QObject):
             self._completing = request
         self.finished.emit(request, result)
         if self._completing is request and generation == self._generation:
-            self._start(request, None)  # unless the list asked for it all meanwhile
+            self._whole_timer.start()  # unless the list asked for it all meanwhile
+
+    def _start_whole(self) -> None:
+        if self._completing is not None:
+            self._start(self._completing, None)

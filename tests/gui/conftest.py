@@ -74,9 +74,10 @@ def open_window(
         window = MainWindow(gui_library, settings)
         qtbot.addWidget(window)
         window.show()
-        # Started: the list shows papers and the sidebar's counts (made after it) arrived.
-        qtbot.waitUntil(lambda: window.model.rowCount() > 0 and not window.list.runner.busy()
-                        and not window.sidebar_refresh_pending())
+        # Started: the list shows every paper and the sidebar's counts (made after it).
+        runner = window.list.runner
+        qtbot.waitUntil(lambda: window.model.rowCount() > 0 and not runner.busy()
+                        and not runner.completing() and not window.sidebar_refresh_pending())
         windows.append(window)
         return window
 
