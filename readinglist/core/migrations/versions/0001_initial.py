@@ -1,5 +1,9 @@
 """Create the library: papers, tags, collections, imports, history and the FTS5 index.
 
+The FTS5 index is SQLite's. On PostgreSQL the revision first creates a collation named
+"NOCASE", so the columns the models declare collation="NOCASE" compare without case there
+too.
+
 Revision ID: 0001
 Revises:
 Create Date: 2026-11-25
@@ -15,6 +19,12 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
+# Case-insensitive and accent-sensitive (ICU comparison level 2). Unlike SQLite's NOCASE it
+# folds the case of non-ASCII letters too.
+POSTGRES_NOCASE = (
+    'CREATE COLLATION IF NOT EXISTS "NOCASE" '
+    "(provider = icu, locale = 'und-u-ks-level2', deterministic = false)"
+)
 FTS_DDL = [
     """CREATE VIRTUAL TABLE papers_fts USING fts5(
         title, abstract, note,
@@ -39,6 +49,9 @@ FTS_DDL = [
 
 
 def upgrade() -> None:
+    dialect = op.get_bind().dialect.name
+    if dialect == "postgresql":
+        op.execute(POSTGRES_NOCASE)
     op.create_table(
         "papers",
         sa.Column("id", sa.Integer(), primary_key=True),
@@ -170,15 +183,18 @@ def upgrade() -> None:
         sa.Column("key", sa.String(100), primary_key=True),
         sa.Column("value", sa.Text(), nullable=False),
     )
-    for statement in FTS_DDL:
-        op.execute(statement)
+    if dialect == "sqlite":
+        for statement in FTS_DDL:
+            op.execute(statement)
 
 
 def downgrade() -> None:
-    for name in ("papers_fts_insert", "papers_fts_delete", "papers_fts_update"):
-        op.execute(f"DROP TRIGGER IF EXISTS {name}")
-    op.execute("DROP TABLE IF EXISTS papers_fts_vocab")
-    op.execute("DROP TABLE IF EXISTS papers_fts")
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
+        for name in ("papers_fts_insert", "papers_fts_delete", "papers_fts_update"):
+            op.execute(f"DROP TRIGGER IF EXISTS {name}")
+        op.execute("DROP TABLE IF EXISTS papers_fts_vocab")
+        op.execute("DROP TABLE IF EXISTS papers_fts")
     for table in (
         "settings",
         "history",
@@ -192,3 +208,5 @@ def downgrade() -> None:
         "papers",
     ):
         op.drop_table(table)
+    # PostgreSQL's "NOCASE" collation stays: it may be older than the library (the upgrade
+    # creates it only if missing), and upgrading again uses it.

@@ -58,12 +58,16 @@ def _create(table: str, columns: list[str], options: str, vocab: str) -> None:
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return  # the FTS5 index is SQLite's: nothing to change elsewhere
     _drop("papers_fts")
     _create("papers_fts", ["title", "abstract", "note"], TOKENIZER, "col")
     _create("titles_fts", ["title"], f"{TOKENIZER}, prefix='1 2 3'", "row")
 
 
 def downgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        return
     _drop("titles_fts")
     _drop("papers_fts")
     _create("papers_fts", ["title", "abstract", "note"], f"{TOKENIZER}, prefix='2 3'", "col")
