@@ -31,7 +31,7 @@ def order_by(key: SortKey, descending: bool) -> list[Any]:
     """Return ORDER BY terms; papers lacking the value (unrated, unqueued) always come last."""
     if key in (SortKey.ADDED, SortKey.RELEVANCE):
         # Ids only grow (AUTOINCREMENT) as papers are added, so id order is added order,
-        # read straight off the table without a sort.
+        # read off the narrow ix_papers_id index without a sort.
         terms: list[Any] = [Paper.id]
     elif key == SortKey.TITLE:
         terms = [Paper.title, Paper.id]
