@@ -20,8 +20,9 @@ from readinglist.core.bulk import fetch_ids
 from readinglist.core.models import Collection, Paper, Tag, paper_collections, paper_tags
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
+    from sqlalchemy import Select
     from sqlalchemy.orm import Session
     from sqlalchemy.sql.elements import ColumnElement
 
@@ -58,33 +59,28 @@ def grouped_ids(
     groups = session.execute(select(grouping.names.id, name).order_by(order)).all()
     links = grouping.links
     paper = links.c.paper_id
-    ids: list[int] = []
-    for group_id, group_name in groups:
-        if limit is not None and len(ids) >= limit:
-            return ids
-        earlier = links.alias("earlier")
-        has_earlier = exists(
-            select(1)
-            .select_from(earlier.join(grouping.names, grouping.names.id == earlier.c[grouping.key]))
-            .where(earlier.c.paper_id == paper, name < group_name)
-        )
-        statement = (
-            select(paper)
-            .where(grouping.link_key() == group_id, not_(has_earlier))
-            .order_by(paper)
-        )
-        statement = _filtered(statement, paper, where)
-        if limit is not None:
-            statement = statement.limit(limit - len(ids))
-        ids.extend(fetch_ids(session, statement))
-    if limit is not None and len(ids) >= limit:
-        return ids
-    ungrouped = select(Paper.id).where(
-        where, not_(exists(select(1).where(paper == Paper.id)))
-    ).order_by(Paper.id)
-    if limit is not None:
-        ungrouped = ungrouped.limit(limit - len(ids))
-    return ids + fetch_ids(session, ungrouped)
+
+    def steps() -> Iterator[Select[Any]]:
+        for group_id, group_name in groups:
+            earlier = links.alias("earlier")
+            has_earlier = exists(
+                select(1)
+                .select_from(
+                    earlier.join(grouping.names, grouping.names.id == earlier.c[grouping.key])
+                )
+                .where(earlier.c.paper_id == paper, name < group_name)
+            )
+            statement = (
+                select(paper)
+                .where(grouping.link_key() == group_id, not_(has_earlier))
+                .order_by(paper)
+            )
+            yield _filtered(statement, paper, where)
+        yield select(Paper.id).where(
+            where, not_(exists(select(1).where(paper == Paper.id)))
+        ).order_by(Paper.id)
+
+    return _collect(session, steps(), limit)
 
 
 def value_ids(
@@ -97,13 +93,19 @@ def value_ids(
 ) -> list[int]:
     """Return ids matching where with column equal to each of values in turn, then NULL;
     within a value in id order (newest_first: reversed)."""
-    ids: list[int] = []
     within = Paper.id.desc() if newest_first else Paper.id.asc()
-    for condition in [*(column == value for value in values), column.is_(None)]:
-        if limit is not None and len(ids) >= limit:
-            break
-        statement = select(Paper.id).where(condition, where).order_by(within)
+    conditions = [*(column == value for value in values), column.is_(None)]
+    steps = (select(Paper.id).where(condition, where).order_by(within) for condition in conditions)
+    return _collect(session, steps, limit)
+
+
+def _collect(session: Session, steps: Iterable[Select[Any]], limit: int | None) -> list[int]:
+    """Run each step in turn, asking each for what the page still lacks, until it is full."""
+    ids: list[int] = []
+    for statement in steps:
         if limit is not None:
+            if len(ids) >= limit:
+                break
             statement = statement.limit(limit - len(ids))
         ids.extend(fetch_ids(session, statement))
     return ids
