@@ -324,16 +324,14 @@ class DeletePapers(Command):
         self.paper_ids = require_papers(session, self.paper_ids)
         self.snapshot = snapshot_papers(session, self.paper_ids)
         delete_papers(session, self.paper_ids)
-        return Changes(
-            papers=frozenset(self.paper_ids),
-            paper_set=True,
-            tags=True,
-            collections=True,
-            queue=True,
-        )
+        return self._changes()
 
     def revert(self, session: Session) -> Changes:
         restore_papers(session, self.snapshot or {})
+        return self._changes()
+
+    def _changes(self) -> Changes:
+        """Papers leave or come back with their tags, collections and queue places."""
         return Changes(
             papers=frozenset(self.paper_ids),
             paper_set=True,
