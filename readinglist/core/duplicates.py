@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from readinglist.core.backends import backend_of
 from readinglist.core.bulk import chunked, raw_connection
 from readinglist.core.models import DUPLICATES
 
@@ -76,6 +77,6 @@ def find_likely_duplicates(
 def record_pairs(session: Session, pairs: list[tuple[int, int, float]]) -> None:
     if pairs:
         session.execute(
-            DUPLICATES.insert().prefix_with("OR IGNORE"),
+            backend_of(session).insert_ignore(DUPLICATES),
             [{"paper_id": a, "other_id": b, "score": s} for a, b, s in pairs],
         )

@@ -6,8 +6,6 @@ out), runs every change as a journaled command, and answers queries with frozen 
 
 from __future__ import annotations
 
-import sqlite3
-import threading
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,8 +15,8 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 
 from readinglist.core import journal, queries
+from readinglist.core.backends import backend_of
 from readinglist.core.backup import DailyBackup, make_daily_backup
-from readinglist.core.bulk import raw_connection
 from readinglist.core.changes import NO_CHANGES, Changes
 from readinglist.core.commands import CompositeCommand, ImportPapers, ReorderQueue
 from readinglist.core.commands.settings import read_setting
@@ -32,14 +30,11 @@ from readinglist.core.errors import (
 from readinglist.core.importing import ImportSummary, read_file
 from readinglist.core.models import Paper
 from readinglist.core.search import SearchResult, SortKey, run_search
-from readinglist.core.search.vocabulary import Vocabulary
 from readinglist.core.storage import (
     WRITE_OPTION,
     check_library_file,
     create_library_engine,
-    database_error,
     default_library_path,
-    describe_database_error,
     migrate,
 )
 
@@ -48,6 +43,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy.engine import Engine
 
+    from readinglist.core.backends import Backend
     from readinglist.core.commands import Command
     from readinglist.core.records import (
         CollectionInfo,
@@ -58,34 +54,40 @@ if TYPE_CHECKING:
         TagInfo,
     )
 
-# SQLite virtual-machine steps between two checks of a search's cancelled().
-_CANCEL_CHECK_STEPS = 1000
-
-
 class Library:
-    """A readinglist library stored in one SQLite file."""
+    """A readinglist library: one SQLite file, or a database on a PostgreSQL server."""
 
     daily_backup: DailyBackup = DailyBackup()
     """What the backup made on open did (see ``core.backup``), for the edge to report."""
 
-    def __init__(self, engine: Engine, path: Path) -> None:
+    def __init__(self, engine: Engine, location: Path | str) -> None:
         self.engine = engine
-        self.path = path
-        self._vocabulary: Vocabulary | None = None
-        self._vocabulary_stamp: object = None
-        self._watcher: sqlite3.Connection | None = None
-        self._watcher_lock = threading.Lock()
-        self._vocabulary_lock = threading.Lock()
+        self.backend: Backend = backend_of(engine)
+        self.path: Path | None = location if isinstance(location, Path) else None
+        """The library file; None for a library on a server."""
+        self.location = str(location)
+        """Where the library is, for people: its path, or its URL without a password."""
+        self._title_words = self.backend.title_words()
+        self._revisions = self.backend.revisions(engine)
 
     @classmethod
-    def open(cls, path: Path | str | None = None, *, back_up: bool = True) -> Library:
-        """Open (creating or upgrading as needed) the library at path or the default place.
+    def open(cls, location: Path | str | None = None, *, back_up: bool = True) -> Library:
+        """Open (creating or upgrading as needed) the library at location or the default place.
 
-        With back_up, the day's first open copies the library into its backups folder
-        first (see ``core.backup``); the window passes False and calls
-        ``back_up_if_due`` in the background instead, as a large copy takes seconds.
+        location is a file path or, for a shared library, a PostgreSQL URL
+        (``postgresql+psycopg://user@host/db``). With back_up, the day's first open of a
+        file copies it into its backups folder first (see ``core.backup``); the window
+        passes False and calls ``back_up_if_due`` in the background instead, as a large
+        copy takes seconds.
         """
-        library_path = Path(path).expanduser() if path is not None else default_library_path()
+        if isinstance(location, str) and "://" in location:
+            from readinglist.core.backends.postgres import open_server_engine
+
+            engine, shown = open_server_engine(location)
+            return cls(engine, shown)
+        library_path = (
+            Path(location).expanduser() if location is not None else default_library_path()
+        )
         try:
             library_path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
@@ -112,14 +114,16 @@ class Library:
         return library
 
     def back_up_if_due(self) -> DailyBackup:
-        """Make today's automatic backup unless there is one; never raises (see ``problem``)."""
-        self.daily_backup = make_daily_backup(self.path)
+        """Make today's automatic backup unless there is one; never raises (see ``problem``).
+
+        A library on a server is backed up by the server's administrator: nothing to do.
+        """
+        if self.path is not None:
+            self.daily_backup = make_daily_backup(self.path)
         return self.daily_backup
 
     def close(self) -> None:
-        if self._watcher is not None:
-            self._watcher.close()
-            self._watcher = None
+        self._revisions.close()
         self.engine.dispose()
 
     def __enter__(self) -> Library:
@@ -137,7 +141,7 @@ class Library:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
                 yield session
         except (OperationalError, DatabaseError) as error:
-            raise _damage_with_path(database_error(error), self.path) from error
+            raise self._described(error) from error
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
@@ -148,7 +152,7 @@ class Library:
                 with Session(bind=connection, expire_on_commit=False) as session, session.begin():
                     yield session
         except (OperationalError, DatabaseError) as error:
-            raise _damage_with_path(database_error(error), self.path) from error
+            raise self._described(error) from error
 
     # -- changes --------------------------------------------------------------------------
 
@@ -252,19 +256,19 @@ class Library:
 
     def _apply_imports(self, commands: list[ImportPapers], record_history: bool = True) -> None:
         done: list[ImportPapers] = []
+        backend = self.backend
         with self.writing() as session:
             for command in commands:
                 savepoint = session.begin_nested()
                 try:
                     command.apply(session)
-                except (OperationalError, DatabaseError, sqlite3.Error, OverflowError) as error:
+                except (OperationalError, DatabaseError, OverflowError, *backend.errors) as error:
                     # The import's fast path writes on the raw connection: its errors are
-                    # sqlite3's own, and a number SQLite cannot store is an OverflowError.
-                    sqlite = session.connection().connection.dbapi_connection
-                    if sqlite is None or not sqlite.in_transaction:
-                        raise  # SQLite rolled everything back (disk full, I/O error): stop
+                    # the driver's own, and a number SQLite cannot store is an OverflowError.
+                    if backend.transaction_lost(session):
+                        raise  # the database rolled everything back (disk full, I/O error): stop
                     savepoint.rollback()
-                    command.summary.error = f"{command.source}: {describe_database_error(error)}"
+                    command.summary.error = f"{command.source}: {backend.describe_error(error)}"
                     continue
                 savepoint.commit()
                 if command.changed:
@@ -299,20 +303,12 @@ class Library:
         with self.reading() as session:
 
             def expand(token: str) -> list[str]:
-                return self._vocabulary_for(session).expand(token)
+                return self._title_words.expand(session, token)
 
             if cancelled is None:
                 return run_search(session, query, sort, descending, expand, limit)
-            db = raw_connection(session)
-            db.set_progress_handler(lambda: int(cancelled()), _CANCEL_CHECK_STEPS)
-            try:
+            with self.backend.cancellable(session, cancelled):
                 return run_search(session, query, sort, descending, expand, limit)
-            except (sqlite3.OperationalError, OperationalError):
-                if cancelled():
-                    raise SearchCancelled("search cancelled") from None
-                raise
-            finally:
-                db.set_progress_handler(None, 0)
 
     def rows(self, ids: Sequence[int]) -> list[PaperRow]:
         with self.reading() as session:
@@ -389,42 +385,28 @@ class Library:
     def revision(self) -> int:
         """Return a number that changes whenever anyone (another process too) commits a change.
 
-        Cheap enough to poll: it reads SQLite's ``PRAGMA data_version`` on a connection kept
-        for the purpose, which moves when a commit is made through any other connection.
+        Cheap enough to poll: on SQLite it reads ``PRAGMA data_version`` on a connection
+        kept for the purpose, which moves when a commit is made through any other connection.
         """
         try:
-            with self._watcher_lock:
-                if self._watcher is None:
-                    self._watcher = sqlite3.connect(self.path, check_same_thread=False)
-                return int(self._watcher.execute("PRAGMA data_version").fetchone()[0])
-        except sqlite3.Error as error:
-            raise database_error(error) from error
+            return self._revisions.read()
+        except Exception as error:  # the driver's own errors, which differ by back end
+            if isinstance(error, (*self.backend.errors, OperationalError, DatabaseError)):
+                raise self._described(error) from error
+            raise
 
     # -- internals ----------------------------------------------------------------------------
 
     def _note(self, changes: Changes) -> None:
         if changes.paper_set:
-            with self._vocabulary_lock:
-                self._vocabulary = None
+            self._title_words.forget()
 
-    def _vocabulary_for(self, session: Session) -> Vocabulary:
-        # Titles only arrive with new papers, and ids only grow (AUTOINCREMENT): the
-        # highest id says whether the word list is current. A deleted paper's words may
-        # linger, which only offers a spelling that then matches nothing.
-        stamp = session.scalar(select(func.max(Paper.id)))
-        with self._vocabulary_lock:  # searches run in worker threads
-            vocabulary = self._vocabulary
-            if vocabulary is None or stamp != self._vocabulary_stamp:
-                vocabulary = Vocabulary.load(session)
-                self._vocabulary, self._vocabulary_stamp = vocabulary, stamp
-            return vocabulary
-
-
-def _damage_with_path(error: LibraryUnavailable, path: Path) -> LibraryUnavailable:
-    """Name the library in the message; damage keeps its type so the GUI can offer a restore."""
-    if isinstance(error, LibraryDamaged):
-        return LibraryDamaged(f"{path}: {error}", path)
-    return error
+    def _described(self, error: BaseException) -> LibraryUnavailable:
+        """Name the library in the message; damage keeps its type so the GUI can offer a restore."""
+        described = self.backend.describe_error(error)
+        if isinstance(described, LibraryDamaged) and self.path is not None:
+            return LibraryDamaged(f"{self.path}: {described}", self.path)
+        return described
 
 
 def _moved(order: list[int], moving: list[int], where: str) -> list[int]:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import DateTime, func, select
 from sqlalchemy.dialects import sqlite
 
-from readinglist.core.bulk import raw_connection
+from readinglist.core.backends import backend_of
 from readinglist.core.errors import UnknownPaper
 from readinglist.core.models import (
     Collection,
@@ -32,15 +32,15 @@ from readinglist.core.records import (
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
-    from datetime import datetime
 
     from sqlalchemy.orm import Session
 
+    from readinglist.core.backends import Cursor
     from readinglist.core.bulk import AnySelect
 
 # Lists and exports read many rows at once: plain SQL on the DBAPI connection, without
-# ORM objects or per-id bound parameters (the ids travel as one JSON array).
-_IDS = "SELECT value FROM json_each(?)"
+# ORM objects or per-id bound parameters (the ids travel as one value, see ``_with_ids``).
+_IDS = "{ids}"
 _ROW_SQL = (
     "SELECT id, title, rating, status, added_at, queue_position, citation_key, note != ''"
     f" FROM papers WHERE id IN ({_IDS})"
@@ -68,25 +68,29 @@ _TIMESTAMP = cast(
 )
 
 
+def _with_ids(session: Session, template: str, ids: Sequence[int]) -> Cursor:
+    """Run template with its {ids} standing for the back end's list of ids."""
+    backend = backend_of(session)
+    sql = template.format(ids=backend.ids_sql)
+    return backend.raw(session).execute(sql, (backend.ids_param(ids),))
+
+
 def names_by_paper(
     session: Session, ids: Sequence[int]
 ) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
     """Return each paper's tag names and collection names, sorted."""
-    connection = raw_connection(session)
-    key = json.dumps(list(ids))
     tags: dict[int, list[str]] = defaultdict(list)
     collections: dict[int, list[str]] = defaultdict(list)
-    for paper_id, name in connection.execute(_TAG_SQL, (key,)):
+    for paper_id, name in _with_ids(session, _TAG_SQL, ids):
         tags[paper_id].append(name)
-    for paper_id, name in connection.execute(_COLLECTION_SQL, (key,)):
+    for paper_id, name in _with_ids(session, _COLLECTION_SQL, ids):
         collections[paper_id].append(name)
     return tags, collections
 
 
 def rows(session: Session, ids: Sequence[int]) -> list[PaperRow]:
     """Return list rows for ids, in the order given (ids that vanished are left out)."""
-    connection = raw_connection(session)
-    found = {row[0]: row for row in connection.execute(_ROW_SQL, (json.dumps(list(ids)),))}
+    found = {row[0]: row for row in _with_ids(session, _ROW_SQL, ids)}
     tags, collections = names_by_paper(session, list(found))
     no_names: list[str] = []
     return [
@@ -109,8 +113,7 @@ def rows(session: Session, ids: Sequence[int]) -> list[PaperRow]:
 
 def details(session: Session, ids: Sequence[int]) -> list[PaperDetail]:
     """Return full records for ids, in the order given; raise UnknownPaper if one is missing."""
-    connection = raw_connection(session)
-    found = {row[0]: row for row in connection.execute(_DETAIL_SQL, (json.dumps(list(ids)),))}
+    found = {row[0]: row for row in _with_ids(session, _DETAIL_SQL, ids)}
     missing = [paper_id for paper_id in ids if paper_id not in found]
     if missing:
         raise UnknownPaper(f"no paper with id {missing[0]}")
@@ -134,7 +137,7 @@ def _detail(
         citation_key=row[6],
         added_at=_timestamp(row[7]),
         modified_at=_timestamp(row[8]),
-        status_changed_at=_TIMESTAMP(row[9]),
+        status_changed_at=_read_time(row[9]),
         queue_position=row[10],
         authors=tuple(a for a in row[11].split("\n") if a),
         year=row[12],
@@ -145,9 +148,14 @@ def _detail(
     )
 
 
-def _timestamp(value: str) -> datetime:
+def _timestamp(value: str | datetime) -> datetime:
     """Read a stored (never empty) time as the ORM would."""
-    return cast("datetime", _TIMESTAMP(value))
+    return cast("datetime", _read_time(value))
+
+
+def _read_time(value: str | datetime | None) -> datetime | None:
+    # SQLite gives text, PostgreSQL a datetime already.
+    return value if value is None or isinstance(value, datetime) else _TIMESTAMP(value)
 
 
 def tags(session: Session) -> list[TagInfo]:

@@ -103,6 +103,7 @@ def test_walked_sorts_list_what_an_order_by_would(
 ) -> None:
     from sqlalchemy import select
 
+    from readinglist.core.backends import backend_of
     from readinglist.core.bulk import fetch_ids
     from readinglist.core.models import Paper
     from readinglist.core.search.compile import Compiler
@@ -110,7 +111,7 @@ def test_walked_sorts_list_what_an_order_by_would(
 
     library.execute(SetStatus(library.search("vision").ids, "reading"))
     with library.reading() as session:
-        where = Compiler().compile(parse_query(query))
+        where = Compiler(backend_of(session)).compile(parse_query(query))
         expected = fetch_ids(
             session, select(Paper.id).where(where).order_by(*order_by(key, descending))
         )

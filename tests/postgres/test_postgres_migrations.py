@@ -11,7 +11,7 @@ from sqlalchemy import inspect, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from readinglist.core.migrations.env_filters import include_name
+from readinglist.core.migrations.env_filters import SERVER_SEARCH, include_name
 from readinglist.core.models import Base, Tag
 from readinglist.core.storage import SCHEMA_HEAD, current_revision, migrate
 
@@ -27,6 +27,7 @@ def test_upgrade_of_an_empty_database_gives_the_models_schema(postgres_engine: E
         assert current_revision(connection) == SCHEMA_HEAD
         assert set(inspect(connection).get_table_names()) == {
             *Base.metadata.tables,
+            *SERVER_SEARCH["table"],
             "alembic_version",
         }
         context = MigrationContext.configure(

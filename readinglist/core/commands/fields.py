@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from readinglist.core.backends import backend_of
 from readinglist.core.bulk import chunked
 from readinglist.core.commands.rows import require_papers
 from readinglist.core.models import PAPERS, utcnow
@@ -25,7 +26,7 @@ _COLUMNS = frozenset(column.name for column in PAPERS.columns)
 
 def run(session: Session, sql: str, params: Sequence[Any]) -> CursorResult[Any]:
     """Run one statement, or one a row when params is a list of rows, in session's transaction."""
-    return session.connection().exec_driver_sql(sql, params)
+    return backend_of(session).run(session.connection(), sql, params)
 
 
 def marks(count: int) -> str:

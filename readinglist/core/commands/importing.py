@@ -7,9 +7,10 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import delete, func, insert, select, text
+from sqlalchemy import delete, func, insert, select
 
 from readinglist.core import bulk, citekeys
+from readinglist.core.backends import backend_of
 from readinglist.core.changes import Changes
 from readinglist.core.commands.base import Command
 from readinglist.core.commands.rows import (
@@ -36,8 +37,6 @@ from readinglist.core.models import (
 from readinglist.core.normalize import clean_text, title_key
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from sqlalchemy.orm import Session
 
     from readinglist.core.records import PaperRecord
@@ -114,7 +113,7 @@ class ImportPapers(Command):
         )
 
     def apply(self, session: Session) -> Changes:
-        with bulk.roomy_cache(bulk.raw_connection(session)):
+        with backend_of(session).roomy_cache(session):
             if self.import_row is None:
                 self._first_apply(session)
             else:
@@ -279,19 +278,21 @@ class ImportPapers(Command):
         collection_id: int,
         now: datetime,
     ) -> list[int]:
-        db = bulk.raw_connection(session)
-        stamp = bulk.sql_datetime(now)
-        first_id = next_id = _next_paper_id(session)
-        citation_keys = _CitationKeys(db).assign_all([record for _p, record, _k in new_records])
+        backend = backend_of(session)
+        stamp = backend.stamp(now)
+        new_ids = backend.new_paper_ids(session, len(new_records))
+        records = [record for _position, record, _key in new_records]
+        citation_keys = _CitationKeys(session).assign_all(records)
         queue_end = session.scalar(select(func.max(Paper.queue_position))) or 0
         ids: list[int] = []
         done = 0
-        with bulk.fts_filled_afterwards(db, first_id, len(new_records)):
+        with backend.papers_indexed_afterwards(session, new_ids):
             for batch in _batches(new_records, BATCH):
                 rows = []
                 links = []
                 batch_keys = citation_keys[done : done + len(batch)]
                 for (position, record, key), citation_key in zip(batch, batch_keys, strict=True):
+                    next_id = new_ids[len(ids)]
                     status = record.status if record.status in STATUS_NAMES else Status.INBOX.value
                     queue_position = None
                     if status == Status.QUEUED:
@@ -322,9 +323,8 @@ class ImportPapers(Command):
                     )
                     links.append((next_id, collection_id, position))
                     ids.append(next_id)
-                    next_id += 1
-                bulk.insert_rows(db, "papers", _PAPER_COLUMNS, rows)
-                bulk.insert_rows(db, "paper_collections", _LINK_COLUMNS, links)
+                backend.insert_rows(session, "papers", _PAPER_COLUMNS, rows)
+                backend.insert_rows(session, "paper_collections", _LINK_COLUMNS, links)
                 done += len(batch)
                 if self.progress is not None:
                     self.progress(done, len(new_records))
@@ -374,13 +374,6 @@ class ImportPapers(Command):
             self.tagged_existing = [list(link) for link in fresh]
 
 
-def _next_paper_id(session: Session) -> int:
-    """Return the id SQLite's AUTOINCREMENT would give next (ids are never reused)."""
-    highest = session.scalar(select(func.max(Paper.id))) or 0
-    used = session.scalar(text("SELECT seq FROM sqlite_sequence WHERE name = 'papers'")) or 0
-    return max(highest, used) + 1
-
-
 def _existing_ids(session: Session, keys: list[str]) -> dict[str, int]:
     unique = list(dict.fromkeys(keys))
     found: dict[str, int] = {}
@@ -403,12 +396,13 @@ class _CitationKeys:
     library's keys that start with it, to pick a free suffix.
     """
 
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self.db = db
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.db = bulk.raw_connection(session)
         self.taken: set[str] = set()
         self.free: set[str] = set()
         self.looked_up: set[str] = set()
-        row = db.execute(
+        row = self.db.execute(
             "SELECT value FROM settings WHERE key = ?", (citekeys.PATTERN_SETTING,)
         ).fetchone()
         self.pattern = row[0] if row else citekeys.DEFAULT_PATTERN
@@ -467,7 +461,7 @@ class _CitationKeys:
     def _load(self, base: str) -> None:
         if base not in self.looked_up:
             self.looked_up.add(base)
-            self.taken |= bulk.citation_keys_starting(self.db, base)
+            self.taken |= backend_of(self.session).keys_starting(self.session, base)
 
 
 def _batches(items: list[Any], size: int) -> list[list[Any]]:

@@ -6,8 +6,9 @@ import dataclasses
 from collections import defaultdict
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import delete, func, select, update
 
+from readinglist.core.backends import backend_of
 from readinglist.core.changes import Changes
 from readinglist.core.commands.base import Command, plural
 from readinglist.core.commands.fields import (
@@ -411,13 +412,13 @@ def _copy_links(session: Session, keep_id: int, snapshot: dict[str, list[Any]]) 
     tags = {tag_id for _, tag_id in snapshot["tags"]}
     if tags:
         session.execute(
-            insert(paper_tags).prefix_with("OR IGNORE"),
+            backend_of(session).insert_ignore(paper_tags),
             [{"paper_id": keep_id, "tag_id": tag_id} for tag_id in tags],
         )
     memberships = {collection: position for _, collection, position in snapshot["collections"]}
     if memberships:
         session.execute(
-            insert(paper_collections).prefix_with("OR IGNORE"),
+            backend_of(session).insert_ignore(paper_collections),
             [
                 {"paper_id": keep_id, "collection_id": collection, "position": position}
                 for collection, position in memberships.items()

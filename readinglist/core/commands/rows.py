@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import delete, insert, select
 
+from readinglist.core.backends import backend_of
 from readinglist.core.bulk import chunked
 from readinglist.core.errors import UnknownPaper
 from readinglist.core.models import (
@@ -83,7 +84,7 @@ def restore_papers(session: Session, snapshot: dict[str, list[Any]]) -> None:
     )
     for table, names, rows in columns:
         if rows:
-            statement = insert(table).prefix_with("OR IGNORE")
+            statement = backend_of(session).insert_ignore(table)
             session.execute(statement, [dict(zip(names, row, strict=True)) for row in rows])
 
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, ClassVar
 
-from sqlalchemy import delete, insert, or_, select
+from sqlalchemy import delete, or_, select
 
+from readinglist.core.backends import backend_of
 from readinglist.core.changes import Changes
 from readinglist.core.commands.base import Command
 from readinglist.core.errors import InvalidValue
@@ -60,7 +61,7 @@ class DismissDuplicate(Command):
     def revert(self, session: Session) -> Changes:
         first, second = self.stored or [self.paper_id, self.other_id]
         session.execute(
-            insert(_DUPLICATES).prefix_with("OR IGNORE"),
+            backend_of(session).insert_ignore(_DUPLICATES),
             [{"paper_id": first, "other_id": second, "score": self.score}],
         )
         return self._changes()

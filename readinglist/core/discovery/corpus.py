@@ -27,7 +27,7 @@ def library_stamp(session: Session) -> tuple[object, ...]:
     """
     row = (
         raw_connection(session)
-        .execute("SELECT count(*), total(id), max(modified_at) FROM papers")
+        .execute("SELECT count(*), coalesce(sum(id), 0), max(modified_at) FROM papers")
         .fetchone()
     )
     return tuple(row)

@@ -70,7 +70,7 @@ def _triage(session: Session, today: date) -> dict[str, Any]:
     per_day: Counter[date] = Counter()
     by_status: Counter[str] = Counter()
     for day, status, count in rows:
-        moment = date.fromisoformat(day)
+        moment = date.fromisoformat(str(day))
         per_day[moment] += count
         if moment > today - timedelta(days=DAYS):
             by_status[status] += count
@@ -132,7 +132,7 @@ def _oldest_queued(session: Session, now: datetime) -> list[dict[str, Any]]:
     )
     result = []
     for paper_id, title, since in rows:
-        moment = datetime.fromisoformat(since)
+        moment = since if isinstance(since, datetime) else datetime.fromisoformat(since)
         result.append(
             {
                 "id": paper_id,
@@ -148,4 +148,6 @@ def _imports(session: Session) -> list[dict[str, Any]]:
     rows = raw_connection(session).execute(
         "SELECT date(imported_at), count(*), sum(added) FROM imports GROUP BY 1 ORDER BY 1"
     )
-    return [{"date": day, "imports": count, "added": added or 0} for day, count, added in rows]
+    return [
+        {"date": str(day), "imports": count, "added": int(added or 0)} for day, count, added in rows
+    ]

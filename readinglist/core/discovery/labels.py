@@ -69,7 +69,7 @@ def reading_labels(session: Session) -> Labels:
 def tag_labels(session: Session, tag: str) -> Labels:
     """Label every paper by whether it carries tag (raise InvalidValue for an unknown tag)."""
     db = raw_connection(session)
-    found = db.execute("SELECT id FROM tags WHERE name = ? COLLATE NOCASE", (tag,)).fetchone()
+    found = db.execute("SELECT id FROM tags WHERE name = ?", (tag,)).fetchone()
     if found is None:
         raise InvalidValue(f"no tag named {tag!r}")
     tagged = {

@@ -4,20 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import (
-    Integer,
-    and_,
-    bindparam,
-    column,
-    exists,
-    false,
-    func,
-    not_,
-    or_,
-    select,
-    text,
-    true,
-)
+from sqlalchemy import and_, exists, false, func, not_, or_, select, true
 
 from readinglist.core.models import (
     Collection,
@@ -27,11 +14,13 @@ from readinglist.core.models import (
     paper_collections,
     paper_tags,
 )
-from readinglist.core.search.fts import Expander, phrase_match, word_match
+from readinglist.core.search.fts import Expander, tokens, word_groups
 from readinglist.core.search.syntax import And, Filter, Node, Not, Or, Phrase, Word
 
 if TYPE_CHECKING:
     from sqlalchemy.sql.elements import ColumnElement
+
+    from readinglist.core.backends import Backend
 
 _LIKE_ESCAPE = "\\"
 
@@ -39,9 +28,9 @@ _LIKE_ESCAPE = "\\"
 class Compiler:
     """Turn one query tree into a WHERE clause; `expand` adds typo-tolerant title words."""
 
-    def __init__(self, expand: Expander | None = None) -> None:
+    def __init__(self, backend: Backend, expand: Expander | None = None) -> None:
+        self.backend = backend
         self.expand = expand
-        self._params = 0
 
     def compile(self, node: Node) -> ColumnElement[bool]:
         if isinstance(node, And):
@@ -57,31 +46,15 @@ class Compiler:
         return self._filter(node)
 
     def _word(self, word: Word) -> ColumnElement[bool]:
-        match = word_match(word, self.expand)
-        if match is None:
-            return true()
-        titles, text_ = self._param(), self._param()
-        subquery = text(
-            f"SELECT rowid FROM titles_fts WHERE titles_fts MATCH :{titles} "
-            f"UNION SELECT rowid FROM papers_fts WHERE papers_fts MATCH :{text_}"
-        ).bindparams(bindparam(titles, match.titles), bindparam(text_, match.text))
-        return Paper.id.in_(subquery.columns(column("rowid", Integer)))
+        groups = word_groups(word, self.expand)
+        return self.backend.word_match(groups) if groups else true()
 
     def _phrase(self, phrase: Phrase) -> ColumnElement[bool]:
-        contains = self._contains(phrase.text)
-        match = phrase_match(phrase)
-        if match is None:
-            return contains
-        name = self._param()
-        subquery = text(f"SELECT rowid FROM papers_fts WHERE papers_fts MATCH :{name}").bindparams(
-            bindparam(name, match)
-        )
-        return and_(Paper.id.in_(subquery.columns(column("rowid", Integer))), contains)
-
-    def _contains(self, phrase: str) -> ColumnElement[bool]:
-        pattern = "%" + _escape_like(phrase) + "%"
+        pattern = "%" + _escape_like(phrase.text) + "%"
         haystack = Paper.title + " " + Paper.abstract + " " + Paper.note
-        return haystack.like(pattern, escape=_LIKE_ESCAPE)
+        contains = self.backend.contains(haystack, pattern)
+        words = tokens(phrase.text)
+        return and_(self.backend.phrase_match(words), contains) if words else contains
 
     def _filter(self, node: Filter) -> ColumnElement[bool]:
         value = node.value
@@ -136,10 +109,6 @@ class Compiler:
             "tagged": tagged,
             "duplicate": duplicate,
         }[value]
-
-    def _param(self) -> str:
-        self._params += 1
-        return f"fts_{self._params}"
 
 
 def _escape_like(value: str) -> str:

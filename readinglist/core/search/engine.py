@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, utils
-from sqlalchemy import Integer, column, select, table, text
+from sqlalchemy import select
 
-from readinglist.core.bulk import fetch_ids, fetch_rows, titles_of
+from readinglist.core.backends import backend_of
+from readinglist.core.bulk import fetch_ids, titles_of
 from readinglist.core.models import Paper
 from readinglist.core.search.compile import Compiler
-from readinglist.core.search.fts import word_match
+from readinglist.core.search.fts import word_groups
 from readinglist.core.search.parser import parse_query
 from readinglist.core.search.sorting import STATUS_ORDER, SortKey, order_by
 from readinglist.core.search.syntax import And, Node, Word, positive_text
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 RANK_LIMIT = 2000
 
 _WALKED = {SortKey.TAGS, SortKey.COLLECTIONS, SortKey.RATING, SortKey.STATUS}
-_TITLES_FTS = table("titles_fts", column("rowid", Integer))
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +62,7 @@ def run_search(
     many ids, and say whether more match: the cost then follows the limit, not the library.
     """
     node = parse_query(query)
-    compiler = Compiler(expand)
+    compiler = Compiler(backend_of(session), expand)
     where = compiler.compile(node)
     terms = positive_text(node)
     ranked = bool(terms) and sort in (None, SortKey.RELEVANCE)
@@ -149,21 +149,11 @@ def _title_candidates(
     The title index drives the lookup and stops at RANK_LIMIT hits, so a common prefix
     costs no more than a rare one; the query's other conditions filter each hit.
     """
-    required = _required_words(node)
-    parts = [m.titles for m in (word_match(w, expand) for w in required) if m is not None]
-    if not parts:
+    groups = [group for word in _required_words(node) for group in word_groups(word, expand)]
+    if not groups:
         return {}
     others: ColumnElement[bool] = compiler.compile(_without_words(node))
-    match = text("titles_fts MATCH :title_words").bindparams(
-        title_words=" AND ".join(f"({part})" for part in parts)
-    )
-    statement = (
-        select(Paper.id, Paper.title)
-        .select_from(_TITLES_FTS.join(Paper, Paper.id == _TITLES_FTS.c.rowid))
-        .where(match, others)
-        .limit(RANK_LIMIT)
-    )
-    return dict(fetch_rows(session, statement))
+    return compiler.backend.title_candidates(session, groups, others, RANK_LIMIT)
 
 
 def _required_words(node: Node) -> list[Word]:
