@@ -11,6 +11,7 @@ from the keyring; without one, nothing is added and libpq finds ``~/.pgpass``,
 from __future__ import annotations
 
 import getpass
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,6 +20,7 @@ from sqlalchemy import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from readinglist.core.errors import LibraryUnavailable, ReadingListError
+from readinglist.core.storage import LIBRARY_ENV, default_library_path
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -39,6 +41,8 @@ NO_PASSWORD_MESSAGES = ("no password supplied", "password authentication failed"
 EXTRA_HINT = "install readinglist with its postgres extra (pip install 'readinglist[postgres]')"
 PGPASS_HINT = "put the password in ~/.pgpass or a service file instead"
 
+LibraryURL = URL
+"""A PostgreSQL library's URL, for code that must not import SQLAlchemy (the GUI)."""
 Location = Path | URL
 
 
@@ -123,6 +127,76 @@ def postgres_url(url: URL, *, shown: str | None = None) -> URL:
         password = password or _option(url, "password")
         url = url.difference_update_query(["password"])
     return url.set(drivername=DRIVER, password=password)
+
+
+def default_location() -> Path | URL:
+    """Return the library used when none is named: $READINGLIST_LIBRARY (a path or a URL),
+    else ``library.sqlite`` in the user data folder.
+
+    Raises:
+        InvalidLocation: the variable holds a URL readinglist cannot open.
+    """
+    named = os.environ.get(LIBRARY_ENV, "").strip()
+    if named and is_url(named):
+        try:
+            return parse_location(named)
+        except InvalidLocation as error:
+            raise InvalidLocation(f"${LIBRARY_ENV}: {error}") from None
+    return default_library_path()
+
+
+def openable(location: Path | URL) -> Path | str:
+    """Return location as ``Library.open`` takes it: a path, or the URL's full text."""
+    if isinstance(location, Path):
+        return location
+    return location.render_as_string(hide_password=False)
+
+
+def with_password(url: URL, password: str) -> URL:
+    """Return url with password (typed by the user) in it, for one connection."""
+    return url.set(password=password)
+
+
+def server_url(host: str, port: int | None, database: str, user: str) -> URL:
+    """Return the URL of a database from a form's fields; a host starting with / is a socket
+    folder. Empty fields are left out, for libpq's defaults (local socket, login name).
+
+    Raises:
+        InvalidLocation: the fields name no database readinglist can open.
+    """
+    host, database, user = host.strip(), database.strip(), user.strip()
+    query: dict[str, str] = {}
+    if host.startswith("/"):
+        query["host"] = host
+        host = ""
+        if port is not None:
+            query["port"] = str(port)
+            port = None
+    url = URL.create(DRIVER, username=user or None, host=host or None, port=port,
+                     database=database or None, query=query)
+    return postgres_url(url)
+
+
+def server_fields(url: URL) -> tuple[str, int, str, str] | None:
+    """Return url's host (or socket folder), port, database and user, as ``server_url`` takes
+    them; None when url says more (a service, SSL options) than these fields can hold."""
+    if set(url.query) - {"host", "port"} or not url.database:
+        return None
+    port = url.port or _option(url, "port") or DEFAULT_PORT
+    try:
+        number = int(port)
+    except ValueError:
+        return None
+    return url.host or _option(url, "host") or "", number, url.database, url.username or ""
+
+
+def title(location: Location) -> str:
+    """Name location briefly, for a window title: a file's name, or "db on host"."""
+    if isinstance(location, Path):
+        return location.name
+    where = location.host or _option(location, "host") or _option(location, "service")
+    database = location.database or _option(location, "dbname") or ""
+    return f"{database} on {where}" if where and database else database or where or "server"
 
 
 def describe(location: str | Path | URL) -> str:

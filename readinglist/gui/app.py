@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 
     from readinglist.core.backup import DailyBackup
     from readinglist.core.library import Library
+    from readinglist.core.locations import Location
     from readinglist.gui.mainwindow import MainWindow
     from readinglist.gui.worker import Pool
 
@@ -20,64 +21,79 @@ APPLICATION = "readinglist"
 UI_SWITCH_INTERVAL_S = 0.001
 
 
-def run_app(library_path: Path | None, files: list[Path]) -> int:
-    """Open the library at library_path (or the default one) in a window; import files.
+def run_app(named: Location | None, files: list[Path]) -> int:
+    """Open the library named (a path or a URL; else the last one or the default) in a
+    window; import files.
 
     When a window over the same library is already running, it comes forward and
-    imports files instead, and this returns 0 at once (see ``instance``).
+    imports files instead, and this returns 0 at once (see ``instance``). When the
+    library opened last is a server out of reach, the default library file opens.
     """
     # The core (SQLAlchemy above all) is imported before Qt: once PySide6 is loaded, it
     # reads the source of every module imported after it, a fifth of start-up.
     import readinglist.core.library  # noqa: F401, I001
     from PySide6.QtCore import QSettings
 
+    from readinglist.core.errors import ReadingListError
+    from readinglist.core.storage import default_library_path
     from readinglist.gui.dialogs import damaged
+    from readinglist.gui.dialogs.openlibrary import ask_password
     from readinglist.gui.instance import claim
-    from readinglist.gui.startup import LIBRARY_KEY, open_or_recover
+    from readinglist.gui.shell import Shell
+    from readinglist.gui.startup import open_or_recover
 
     app = make_application(sys.argv[:1])
     settings = QSettings()
-    path = library_location(library_path, settings)
-    server = claim(path, files)
-    if server is None:
-        return 0
-    opened = open_or_recover(path, open_library, damaged.ask_recovery, damaged.ask_new_path,
-                             damaged.show_failure)
-    if opened is None:
-        server.close()
+    try:
+        location, remembered = library_location(named, settings)
+    except ReadingListError as error:  # $READINGLIST_LIBRARY names no library
+        damaged.show_failure(str(error))
         return 1
-    if opened.moved_to is not None:
-        settings.setValue(LIBRARY_KEY, str(opened.moved_to))
-    window = make_window(opened.library, settings)
-    server.activated.connect(lambda paths: receive_files(window, paths))
-    window.show()
-    if opened.message:
-        window.say(opened.message)
-    backing_up = back_up_in_background(window, opened.library)
+    while True:
+        server = claim(location, files)
+        if server is None:
+            return 0
+        opened = open_or_recover(location, open_library, damaged.ask_recovery,
+                                 damaged.ask_new_path, damaged.show_failure,
+                                 lambda where, refused: ask_password(None, where, refused))
+        if opened is not None:
+            break
+        server.close()
+        if not remembered or isinstance(location, Path):
+            return 1
+        location, remembered = default_library_path(), False
+    shell = Shell(settings)
+    window = shell.show(opened, opened.location or location, server)
     if files:
         window.import_files(files)
     try:
         return app.exec()
     finally:
-        backing_up.wait()
-        server.close()
-        opened.library.close()
+        shell.close()
 
 
-def library_location(named: Path | None, settings: QSettings) -> Path:
-    """Return the library to open: named, else $READINGLIST_LIBRARY, else the one last
-    started with "Start a new library elsewhere…", else the default place."""
+def library_location(named: Location | None, settings: QSettings) -> tuple[Location, bool]:
+    """Return the library to open: named, else $READINGLIST_LIBRARY, else the one opened
+    last, else the default place; and whether it is the one opened last.
+
+    Raises:
+        InvalidLocation: $READINGLIST_LIBRARY holds a URL readinglist cannot open.
+    """
     import os
 
-    from readinglist.core.storage import LIBRARY_ENV, default_library_path
+    from readinglist.core.locations import InvalidLocation, default_location, parse_location
+    from readinglist.core.storage import LIBRARY_ENV
     from readinglist.gui.startup import LIBRARY_KEY
 
     if named is not None:
-        return named.expanduser()
+        return (named.expanduser() if isinstance(named, Path) else named), False
     remembered = str(settings.value(LIBRARY_KEY, "", str))
     if remembered and not os.environ.get(LIBRARY_ENV):
-        return Path(remembered)
-    return default_library_path()
+        try:
+            return parse_location(remembered), True
+        except InvalidLocation:  # a setting that names nothing: the default library
+            pass
+    return default_location(), False
 
 
 def receive_files(window: MainWindow, paths: list[Path]) -> None:
@@ -118,11 +134,19 @@ def make_application(argv: list[str]) -> QApplication:
     return app
 
 
-def open_library(path: Path) -> tuple[Library, str]:
-    """Open the library at path; a new one gets the sample lists. Return it and a message."""
+def open_library(location: Location) -> tuple[Library, str]:
+    """Open the library at location; a new file gets the sample lists. Return it and a message.
+
+    A library on a server never gets samples: it is the group's.
+    """
     from readinglist.core.library import Library
+    from readinglist.core.locations import describe, openable
     from readinglist.core.samples import import_samples
 
+    if not isinstance(location, Path):
+        library = Library.open(openable(location), back_up=False)
+        return library, f"Opened {describe(location)}."
+    path = location
     is_new = not path.expanduser().exists()
     library = Library.open(path, back_up=False)  # see back_up_in_background
     if not is_new:

@@ -25,6 +25,7 @@ from readinglist.core.commands.papers import ToggleQueue
 from readinglist.core.errors import ReadingListError
 from readinglist.core.models import Status
 from readinglist.gui import exportactions
+from readinglist.gui.dialogs.openlibrary import choose_library
 from readinglist.gui.dialogs.preferences import Preferences
 from readinglist.gui.dialogs.shortcuts import ShortcutSheet
 from readinglist.gui.dialogs.tagprompt import TagPrompt
@@ -89,6 +90,13 @@ class Handlers:
         if names:
             window.settings.setValue("import/folder", str(Path(names[0]).parent))
             window.import_files([Path(name) for name in names])
+
+    def open_library(self) -> None:
+        """Ask for another library; the window over it replaces this one (see ``shell``)."""
+        self.window.detail.flush()
+        choice = choose_library(self.window.settings, self.window)
+        if choice is not None:
+            self.window.library_chosen.emit(choice)
 
     def quit(self) -> None:
         self.window.close()

@@ -1,7 +1,8 @@
 """One window per library: a second launch hands its files to the running one and exits.
 
 The running window listens on a local socket (``QLocalServer``: a Unix socket in the temp
-folder, a named pipe on Windows) named after the user and the library's resolved path, so
+folder, a named pipe on Windows) named after the user and the library: a file's resolved
+path, or a server library's user, host, port and database (``locations.credential_key``), so
 two different libraries can be open side by side. A launch first tries to connect; when
 a window answers, it sends one line of JSON, ``{"files": [...]}`` with absolute paths,
 waits for ``ok`` and exits. The window comes forward and imports the files.
@@ -18,10 +19,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
 
+from readinglist.core.locations import credential_key
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from PySide6.QtWidgets import QWidget
+
+    from readinglist.core.locations import Location
 
 TIMEOUT_MS = 2000
 MAX_MESSAGE = 1 << 20
@@ -29,10 +34,17 @@ MAX_MESSAGE = 1 << 20
 REPLY = b"ok\n"
 
 
-def server_name(library_path: Path) -> str:
-    """Return the socket name for the user's window over library_path."""
+def location_key(location: Location) -> str:
+    """Return what names the library for single-instance purposes (a path or a URL text)."""
+    if isinstance(location, Path):
+        return str(location.expanduser().resolve())
+    return credential_key(location)
+
+
+def server_name(location: Location) -> str:
+    """Return the socket name for the user's window over the library at location."""
     user = os.environ.get("USER") or os.environ.get("USERNAME") or ""
-    key = f"{user}\0{library_path.expanduser().resolve()}".encode()
+    key = f"{user}\0{location_key(location)}".encode()
     return f"readinglist-{hashlib.sha256(key).hexdigest()[:24]}"
 
 
@@ -117,13 +129,13 @@ def _files(line: bytes) -> list[Path] | None:
     return [Path(name) for name in names if isinstance(name, str)]
 
 
-def claim(library_path: Path, files: Sequence[Path]) -> InstanceServer | None:
-    """Become the window for library_path, or hand files to the one running (None).
+def claim(location: Location, files: Sequence[Path]) -> InstanceServer | None:
+    """Become the window for the library at location, or hand files to the one running (None).
 
     When two launches race, both may fail to connect; the loser of ``listen`` tries to
     hand over once more before it takes over a socket it then knows is stale.
     """
-    name = server_name(library_path)
+    name = server_name(location)
     if hand_over(name, files):
         return None
     server = InstanceServer(name)

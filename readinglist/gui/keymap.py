@@ -78,6 +78,9 @@ DEFAULT_ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("file.import", "&Import…", "Import reading lists from files (pasted lists, "
               "BibTeX, RIS, CSL-JSON, CSV)", ("Ctrl+O",), Context.WINDOW, "import_files",
               menu="file", toolbar=True, icon="import"),
+    KeyAction("file.open_library", "Open &Library…", "Open another library: a library file, "
+              "or a shared library on a PostgreSQL server", ("Ctrl+Shift+O",), Context.WINDOW,
+              "open_library", menu="file"),
     KeyAction("file.export", "&Export…", "Export papers (the selection, the view, the queue, "
               "a tag, a collection or everything) as BibTeX, BibLaTeX, RIS, CSL-JSON, Markdown "
               "or CSV", ("Ctrl+E",), Context.WINDOW, "export", menu="file", icon="export"),

@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
 
     startup_did_finish = Signal()
     """The window shows its first list (or page): time for work that can wait."""
+    library_chosen = Signal(object)
+    """File ▸ Open Library… chose a library to show instead (a ``LibraryChoice``)."""
 
     def __init__(self, library: Library, settings: QSettings,
                  keymap: Keymap | None = None) -> None:
