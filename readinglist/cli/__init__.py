@@ -1,4 +1,4 @@
-"""The command line: ``readinglist [--library PATH] COMMAND ...`` over the same core as the GUI.
+"""The command line: ``readinglist [--library PATH|URL] COMMAND ...`` over the same core as the GUI.
 
 Exit codes: 0 success, 1 the command failed (one line on stderr says why), 2 the command
 line itself was wrong (argparse's usage message), 130 interrupted.
@@ -17,6 +17,8 @@ from readinglist.core.errors import LibraryDamaged, ReadingListError
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from sqlalchemy import URL
+
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
@@ -27,7 +29,7 @@ def run(argv: list[str]) -> int:
     """Run one command line and return its exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    library_path: Path | None = args.library
+    named: Path | URL | None = args.library
     if args.self_test:
         from readinglist.selftest import run_self_test
 
@@ -37,11 +39,11 @@ def run(argv: list[str]) -> int:
     if args.command is None:
         from readinglist.gui.app import run_app
 
-        return run_app(library_path, list(args.open_files or []))
+        return run_app(named, list(args.open_files or []))
     try:
         return int(args.handler(args))
     except LibraryDamaged as error:
-        hint = restore_hint(error.path, library_path is not None) if error.path else ""
+        hint = restore_hint(error.path, named is not None) if error.path else ""
         print(f"readinglist: error: {error}; {hint}".rstrip("; "), file=sys.stderr)
         return EXIT_FAILED
     except ReadingListError as error:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from readinglist.cli.output import open_library, print_json
 from readinglist.core import backup
-from readinglist.core.storage import default_library_path
+from readinglist.core.errors import ReadingListError
+from readinglist.core.locations import default_location, describe
 
 if TYPE_CHECKING:
     import argparse
     from datetime import datetime
-    from pathlib import Path
+
+    from sqlalchemy import URL
 
 
 def register(subparsers: Any) -> None:
@@ -43,8 +46,12 @@ def register(subparsers: Any) -> None:
 
 
 def library_path(args: argparse.Namespace) -> Path:
-    chosen: Path | None = args.library
-    return chosen.expanduser() if chosen is not None else default_library_path()
+    """Return the library file named (or the default one); a server library has none."""
+    chosen: Path | URL = args.library if args.library is not None else default_location()
+    if not isinstance(chosen, Path):  # a PostgreSQL URL
+        raise ReadingListError(f"{describe(chosen)}: backups are of library files; back up a "
+                               "PostgreSQL library with the server's tools (pg_dump)")
+    return chosen.expanduser()
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -86,10 +93,11 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    path = library_path(args)
     with open_library(args) as library:
-        made = library.daily_backup.backup or backup.make_backup(library.path)
-        keep, _problem = backup.keep_count(library.path)
-        backup.prune(library.path, keep)
+        made = library.daily_backup.backup or backup.make_backup(path)
+        keep, _problem = backup.keep_count(path)
+        backup.prune(path, keep)
     print(f"backed up to {made.path}")
     return 0
 

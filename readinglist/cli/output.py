@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from readinglist.core.library import Library
+from readinglist.core.locations import default_location, openable
 
 if TYPE_CHECKING:
     import argparse
@@ -19,7 +20,9 @@ STARS = "★"
 
 
 def open_library(args: argparse.Namespace) -> Library:
-    library = Library.open(args.library)
+    """Open --library (a path or a URL), else the default library."""
+    location = args.library if args.library is not None else default_location()
+    library = Library.open(openable(location))
     if library.daily_backup.problem:
         print(f"readinglist: warning: {library.daily_backup.problem}", file=sys.stderr)
     return library

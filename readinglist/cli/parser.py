@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from readinglist import __version__
 from readinglist.cli import backups, discovery, editing, exporting, history, importing, listing
+from readinglist.core.locations import InvalidLocation, parse_location
 from readinglist.core.storage import LIBRARY_ENV
+
+if TYPE_CHECKING:
+    from sqlalchemy import URL
 
 SUBCOMMAND_MODULES = (importing, listing, editing, history, exporting, backups, discovery)
 
@@ -26,7 +30,10 @@ queries: free words (typos tolerated) and filters, combined with AND:
   "exact phrase"  a OR b  -word  (grouping)
   Put -- before a query that starts with '-':  readinglist list -- -tag:read
 
-library: --library PATH, else ${LIBRARY_ENV}, else the user data folder.
+library: --library PATH or URL, else ${LIBRARY_ENV}, else the user data folder.
+  A library file (created if missing), or a shared library on a PostgreSQL server:
+  postgresql://USER@HOST[:PORT]/DATABASE, postgresql://USER@/DATABASE?host=/socket/dir,
+  postgresql:///?service=NAME. Passwords come from the system keyring or ~/.pgpass.
 exit codes: 0 ok, 1 failed (reason on stderr), 2 bad command line."""
 
 
@@ -35,6 +42,14 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def library_location(text: str) -> Path | URL:
+    """Read --library: a file path or a PostgreSQL URL (a bad URL is a usage error)."""
+    try:
+        return parse_location(text)
+    except InvalidLocation as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,7 +61,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"readinglist {__version__}")
     parser.add_argument(
-        "--library", type=Path, metavar="PATH", help="library file to use (created if missing)"
+        "--library",
+        type=library_location,
+        metavar="PATH|URL",
+        help="library file to use (created if missing), or a PostgreSQL URL "
+        "(postgresql://user@host/database)",
     )
     parser.add_argument(
         "--self-test",
