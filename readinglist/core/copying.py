@@ -1,0 +1,297 @@
+"""Copy a whole library into a new one, between SQLite files and PostgreSQL databases.
+
+The copy walks the models' tables in dependency order, so a table added to the models
+comes along without a change here; the tables in ``SKIPPED_TABLES`` stay behind, each
+for a stated reason. Rows keep their ids and stream across in batches inside one
+transaction on the destination: a failed copy leaves the destination as it was, and
+removes a library file the copy itself created.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Integer, func, select, text
+from sqlalchemy.exc import DBAPIError
+
+from readinglist.core.backends import backend_of
+from readinglist.core.errors import ReadingListError
+from readinglist.core.library import Library
+from readinglist.core.models import PAPERS, Base
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Sequence
+
+    from sqlalchemy import Column, Table
+    from sqlalchemy.orm import Session
+
+SKIPPED_TABLES: dict[str, str] = {
+    "history": "undo steps belong to the library they were made in; the copy starts afresh",
+}
+"""Tables of the models that are not copied, and why.
+
+The full-text indexes (SQLite's FTS5 tables and their vocabularies, PostgreSQL's search
+columns) are not in the models at all: the destination's own triggers and columns fill
+them as the papers arrive.
+"""
+
+BATCH_ROWS = 2000
+"""Rows read and written at a time: a 100,000-paper library never sits in memory whole."""
+
+
+class CopyRefused(ReadingListError):
+    """A copy was not started, so nothing was written (the destination is taken, say)."""
+
+
+class CopyFailed(ReadingListError):
+    """The destination refused a row (or the connection failed); it was left as it was."""
+
+    def __init__(self, destination: str, error: Exception) -> None:
+        reason = getattr(error, "orig", None) or error
+        lines = str(reason).strip().splitlines()
+        detail = "; ".join(line.strip() for line in lines if line.strip())
+        super().__init__(f"the copy failed and changed nothing in {destination}: {detail}")
+
+
+@dataclass(frozen=True)
+class CopySummary:
+    """What a copy moved: rows per table (in copy order) and where from and to."""
+
+    source: str
+    destination: str
+    counts: dict[str, int]
+    created: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        """Return the one-line report, e.g. "copied 457 papers, 12 tags, 3 collections to ..."."""
+        parts = [
+            _plural(self.counts.get("papers", 0), "paper"),
+            _plural(self.counts.get("tags", 0), "tag"),
+            _plural(self.counts.get("collections", 0), "collection"),
+        ]
+        notes = "".join(f"; {note}" for note in self.notes)
+        return f"copied {', '.join(parts)} to {self.destination}{notes}"
+
+
+def copied_tables() -> list[Table]:
+    """Return the tables a copy moves, parents before the tables that refer to them."""
+    return [table for table in Base.metadata.sorted_tables if table.name not in SKIPPED_TABLES]
+
+
+def copy_library(
+    source: Path | str,
+    destination: Path | str,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> CopySummary:
+    """Copy every table of the library at source into the new or empty library at destination.
+
+    source and destination are what ``Library.open`` accepts: a file path or a SQLAlchemy
+    URL. The destination is created (and its schema migrated) when missing; one that
+    already holds papers or other rows is refused before anything is written. The source
+    is only read (a source written by an older version is upgraded first, as any open
+    does). progress, when given, is called after each batch.
+    """
+    source_path = _file_path(source)
+    destination_path = _file_path(destination)
+    if source_path is not None and not source_path.is_file():
+        raise CopyRefused(f"{source_path}: no library there to copy")
+    if (
+        source_path is not None
+        and destination_path is not None
+        and destination_path.exists()
+        and source_path.resolve() == destination_path.resolve()
+    ):
+        raise CopyRefused(f"{source_path}: a library cannot be copied onto itself")
+    created = destination_path is not None and not destination_path.exists()
+    try:
+        with (
+            Library.open(source, back_up=False) as reader,
+            Library.open(destination, back_up=False) as writer,
+        ):
+            counts = _copy_contents(reader, writer, progress)
+            return CopySummary(reader.location, writer.location, counts, created=created)
+    except BaseException:
+        if created and destination_path is not None:
+            _remove_library_file(destination_path)
+        raise
+
+
+def _copy_contents(
+    reader: Library, writer: Library, progress: Callable[[str, int, int], None] | None
+) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    with writer.writing() as target:
+        _refuse_unless_empty(target, writer.location)
+        with reader.reading() as origin:
+            _read_one_snapshot(origin)
+            failures: tuple[type[Exception], ...] = (DBAPIError, *_driver_errors(origin, target))
+            try:
+                for table in copied_tables():
+                    counts[table.name] = _copy_table(origin, target, table, progress)
+                for table in copied_tables():
+                    _carry_id_counter(origin, target, table)
+            except failures as error:
+                raise CopyFailed(writer.location, error) from error
+    return counts
+
+
+def _read_one_snapshot(origin: Session) -> None:
+    """Read every table as of one moment, though members of a shared library keep writing.
+
+    A SQLite read transaction is one snapshot already; PostgreSQL's default gives each
+    statement its own. Runs before the session's first statement.
+    """
+    if backend_of(origin).name == "postgresql":
+        origin.connection(
+            execution_options={"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
+        )
+
+
+def _driver_errors(*sessions: Session) -> tuple[type[Exception], ...]:
+    """The drivers' own error classes: bulk writes run on the driver's connection."""
+    return tuple(session.get_bind().dialect.loaded_dbapi.Error for session in sessions)
+
+
+def _refuse_unless_empty(session: Session, where: str) -> None:
+    papers = session.scalar(select(func.count()).select_from(PAPERS))
+    if papers:
+        raise CopyRefused(
+            f"{where}: already holds {_plural(papers, 'paper')}; copy into a new or empty library"
+        )
+    taken = [
+        table.name
+        for table in copied_tables()
+        if session.execute(select(text("1")).select_from(table).limit(1)).first() is not None
+    ]
+    if taken:
+        raise CopyRefused(
+            f"{where}: is not empty (it holds {', '.join(taken)}); copy into a new or empty library"
+        )
+
+
+def _copy_table(
+    origin: Session,
+    target: Session,
+    table: Table,
+    progress: Callable[[str, int, int], None] | None,
+) -> int:
+    total = origin.scalar(select(func.count()).select_from(table)) or 0
+    columns = [column for column in table.columns if column.computed is None]
+    writers = _value_writers(target, columns)
+    backend = backend_of(target)
+    done = 0
+    if progress is not None:
+        progress(table.name, done, total)
+    with _bulk_loading(origin, target, table):
+        for batch in _batches(origin, select(*columns).order_by(*table.primary_key.columns)):
+            rows: list[Sequence[Any]] = [
+                tuple(
+                    value if write is None or value is None else write(value)
+                    for write, value in zip(writers, row, strict=True)
+                )
+                for row in batch
+            ]
+            backend.insert_rows(target, table.name, [column.name for column in columns], rows)
+            done += len(rows)
+            if progress is not None:
+                progress(table.name, done, total)
+    return done
+
+
+def _value_writers(
+    target: Session, columns: list[Column[Any]]
+) -> list[Callable[[Any], Any] | None]:
+    """Return, per column, how the destination's driver wants a value (as SQLAlchemy binds it)."""
+    dialect = target.get_bind().dialect
+    return [column.type.dialect_impl(dialect).bind_processor(dialect) for column in columns]
+
+
+@contextmanager
+def _bulk_loading(origin: Session, target: Session, table: Table) -> Iterator[None]:
+    """Index the papers once they are all in, when the destination's indexes prefer that."""
+    if table.name != PAPERS.name:
+        yield
+        return
+    ids = list(origin.scalars(select(PAPERS.c.id)))
+    backend = backend_of(target)
+    with backend.roomy_cache(target), backend.papers_indexed_afterwards(target, ids):
+        yield
+
+
+def _batches(session: Session, statement: Any) -> Iterator[list[Any]]:
+    result = session.execute(statement, execution_options={"yield_per": BATCH_ROWS})
+    for partition in result.partitions():
+        yield list(partition)
+
+
+def _carry_id_counter(origin: Session, target: Session, table: Table) -> None:
+    """Move the destination's id counter to the source's, so no id is ever handed out twice."""
+    column = _counted_key(table)
+    if column is None:
+        return
+    high = max(
+        origin.scalar(select(func.max(column))) or 0, _counter_of(origin, table, column) or 0
+    )
+    dialect = target.get_bind().dialect.name
+    if dialect == "postgresql":
+        target.execute(
+            text("SELECT setval(pg_get_serial_sequence(:table, :column), :value, :called)"),
+            {"table": table.name, "column": column.name, "value": max(high, 1), "called": high > 0},
+        )
+    elif dialect == "sqlite" and table.kwargs.get("sqlite_autoincrement") and high:
+        target.execute(
+            text("DELETE FROM sqlite_sequence WHERE name = :table"), {"table": table.name}
+        )
+        target.execute(
+            text("INSERT INTO sqlite_sequence (name, seq) VALUES (:table, :value)"),
+            {"table": table.name, "value": high},
+        )
+
+
+def _counted_key(table: Table) -> Column[Any] | None:
+    """Return the table's generated integer id column, or None when its key is not one."""
+    keys = list(table.primary_key.columns)
+    if len(keys) != 1 or not isinstance(keys[0].type, Integer) or keys[0].foreign_keys:
+        return None
+    return keys[0]
+
+
+def _counter_of(session: Session, table: Table, column: Column[Any]) -> int | None:
+    """Return the highest id the source ever handed out for table (deleted rows included)."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite" and table.kwargs.get("sqlite_autoincrement"):
+        seq = session.scalar(
+            text("SELECT seq FROM sqlite_sequence WHERE name = :table"), {"table": table.name}
+        )
+        return None if seq is None else int(seq)
+    if dialect == "postgresql":
+        sequence = session.scalar(
+            text("SELECT pg_get_serial_sequence(:table, :column)"),
+            {"table": table.name, "column": column.name},
+        )
+        if sequence is not None:
+            last = session.scalar(
+                text("SELECT pg_sequence_last_value(CAST(:sequence AS regclass))"),
+                {"sequence": sequence},
+            )
+            return None if last is None else int(last)
+    return None
+
+
+def _file_path(location: Path | str) -> Path | None:
+    if isinstance(location, str) and "://" in location:
+        return None
+    return Path(location).expanduser()
+
+
+def _remove_library_file(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
