@@ -7,14 +7,23 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from readinglist import __version__
-from readinglist.cli import backups, discovery, editing, exporting, history, importing, listing
+from readinglist.cli import (
+    backups,
+    copying,
+    discovery,
+    editing,
+    exporting,
+    history,
+    importing,
+    listing,
+)
 from readinglist.core.locations import InvalidLocation, parse_location
 from readinglist.core.storage import LIBRARY_ENV
 
 if TYPE_CHECKING:
     from sqlalchemy import URL
 
-SUBCOMMAND_MODULES = (importing, listing, editing, history, exporting, backups, discovery)
+SUBCOMMAND_MODULES = (importing, listing, editing, history, exporting, backups, copying, discovery)
 
 DESCRIPTION = """\
 A keyboard-first reading-list manager for researchers.
