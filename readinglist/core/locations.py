@@ -15,6 +15,7 @@ import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from sqlalchemy import URL, make_url
 from sqlalchemy.exc import ArgumentError
@@ -197,6 +198,14 @@ def title(location: Location) -> str:
     where = location.host or _option(location, "host") or _option(location, "service")
     database = location.database or _option(location, "dbname") or ""
     return f"{database} on {where}" if where and database else database or where or "server"
+
+
+def readable(location: Location) -> str:
+    """Render location for reading only: ``postgresql://`` and the options unescaped."""
+    if isinstance(location, Path):
+        return str(location)
+    text = unquote(describe(location))
+    return text.replace(f"{DRIVER}://", "postgresql://", 1)
 
 
 def describe(location: str | Path | URL) -> str:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from readinglist.core.locations import describe, title
+from readinglist.core.locations import readable, title
 from readinglist.gui.app import back_up_in_background, make_window, open_library, receive_files
 from readinglist.gui.dialogs import damaged
 from readinglist.gui.dialogs.errors import message_box
@@ -87,10 +87,10 @@ class Shell(QObject):
             return False
         location = choice.location
         if location_key(location) == location_key(self.location):
-            window.say(f"{describe(location)} is the library open here.")
+            window.say(f"{readable(location)} is the library open here.")
             return False
         if hand_over(server_name(location), []):
-            window.say(f"{describe(location)} is open in another window, brought forward.")
+            window.say(f"{readable(location)} is open in another window, brought forward.")
             return False
         opened = self._open(choice, window)
         if opened is None:

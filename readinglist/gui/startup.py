@@ -22,6 +22,7 @@ from readinglist.core.locations import (
     KeyringUnavailable,
     describe,
     needs_password,
+    readable,
     remember_password,
     with_password,
 )
@@ -143,7 +144,7 @@ def open_server(
             if ask_password is None or not needs_password(error):
                 report(str(error))
                 return None
-            answer = ask_password(describe(url), password is not None)
+            answer = ask_password(readable(url), password is not None)
             if answer is None:
                 return None
             password, remember = answer

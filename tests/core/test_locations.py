@@ -15,14 +15,22 @@ from readinglist.core.locations import (
     KeyringUnavailable,
     connect_url,
     credential_key,
+    default_location,
     describe,
     forget_password,
     keyring_problem,
     needs_password,
+    openable,
     parse_location,
+    readable,
     remember_password,
+    server_fields,
+    server_url,
     stored_password,
+    title,
+    with_password,
 )
+from readinglist.core.storage import LIBRARY_ENV
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -220,3 +228,71 @@ def test_a_missing_or_wrong_password_is_told_apart(error: Exception, expected: b
     wrapped = RuntimeError("db: cannot open the library")
     wrapped.__cause__ = error
     assert needs_password(wrapped) is expected
+
+
+def test_a_forms_fields_make_a_url() -> None:
+    assert str(server_url(" db.lab.org ", 5433, "papers", "ann")) == (
+        "postgresql+psycopg://ann@db.lab.org:5433/papers")
+    assert str(server_url("", None, "papers", "")) == "postgresql+psycopg:///papers"
+    socket = server_url("/run/postgresql", 5439, "papers", "ann")
+    assert dict(socket.query) == {"host": "/run/postgresql", "port": "5439"}
+    with pytest.raises(InvalidLocation, match="name the database"):
+        server_url("db", 5432, " ", "ann")
+
+
+@pytest.mark.parametrize(
+    ("typed", "fields"),
+    [
+        ("postgresql://ann@db.lab.org:5433/papers", ("db.lab.org", 5433, "papers", "ann")),
+        ("postgresql://db/papers", ("db", 5432, "papers", "")),
+        ("postgresql://ann@/papers?host=/run/pg&port=5439", ("/run/pg", 5439, "papers", "ann")),
+        ("postgresql://ann@db/papers?sslmode=require", None),
+        ("postgresql:///?service=lab", None),
+    ],
+)
+def test_a_url_goes_back_into_the_form_when_the_form_can_hold_it(
+    typed: str, fields: tuple[str, int, str, str] | None
+) -> None:
+    assert server_fields(url(typed)) == fields
+    if fields is not None:
+        assert server_fields(server_url(*fields)) == fields
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected_title", "expected_text"),
+    [
+        ("/data/lab.sqlite", "lab.sqlite", "/data/lab.sqlite"),
+        ("postgresql://ann:pw@db.lab.org/papers", "papers on db.lab.org",
+         "postgresql://ann@db.lab.org/papers"),
+        ("postgresql://ann@/papers?host=/run/pg&port=5439", "papers on /run/pg",
+         "postgresql://ann@/papers?host=/run/pg&port=5439"),
+        ("postgresql:///?service=lab", "lab", "postgresql:///?service=lab"),
+    ],
+)
+def test_locations_read_well_in_titles_and_lists(
+    typed: str, expected_title: str, expected_text: str
+) -> None:
+    location = parse_location(typed)
+    assert title(location) == expected_title
+    assert readable(location) == expected_text
+
+
+def test_a_url_is_opened_with_its_password_and_described_without(
+    memory_keyring: MemoryKeyring,
+) -> None:
+    typed = url("postgresql://ann:s3cret@db/papers")
+    assert openable(typed) == "postgresql+psycopg://ann:s3cret@db/papers"
+    assert openable(with_password(url("postgresql://ann@db/papers"), "typed")) == (
+        "postgresql+psycopg://ann:typed@db/papers")
+    assert openable(Path("lib.sqlite")) == Path("lib.sqlite")
+
+
+def test_the_environment_may_name_a_server(monkeypatch: pytest.MonkeyPatch,
+                                           tmp_path: Path) -> None:
+    monkeypatch.setenv(LIBRARY_ENV, "postgres://ann@db/papers")
+    assert str(default_location()) == "postgresql+psycopg://ann@db/papers"
+    monkeypatch.setenv(LIBRARY_ENV, str(tmp_path / "lib.sqlite"))
+    assert default_location() == tmp_path / "lib.sqlite"
+    monkeypatch.setenv(LIBRARY_ENV, "mysql://ann@db/papers")
+    with pytest.raises(InvalidLocation, match=LIBRARY_ENV):
+        default_location()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -15,8 +16,9 @@ from helpers import settle
 from memorykeyring import MemoryKeyring, installed, no_keyring
 from readinglist.core.errors import LibraryUnavailable
 from readinglist.core.library import Library
-from readinglist.core.locations import KEYRING_SERVICE, parse_location
-from readinglist.gui.app import make_application, open_library
+from readinglist.core.locations import KEYRING_SERVICE, InvalidLocation, parse_location
+from readinglist.core.storage import LIBRARY_ENV
+from readinglist.gui.app import library_location, make_application, open_library
 from readinglist.gui.dialogs.openlibrary import LibraryChoice, OpenLibraryDialog
 from readinglist.gui.keymap import Keymap
 from readinglist.gui.shell import Shell
@@ -24,7 +26,6 @@ from readinglist.gui.startup import LIBRARY_KEY, Opened, recent_libraries, remem
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
-    from pathlib import Path
 
     from pytestqt.qtbot import QtBot
 
@@ -196,8 +197,9 @@ def test_recent_libraries_are_listed_newest_first_without_passwords(
     assert settings.value(LIBRARY_KEY) == str(tmp_path / "a.sqlite")
     shown = OpenLibraryDialog(settings)
     qtbot.addWidget(shown)
-    assert [shown.recent.item(i).text() for i in range(shown.recent.count())] == (
-        recent_libraries(settings))
+    assert [shown.recent.item(i).text() for i in range(shown.recent.count())] == [
+        f"a.sqlite  —  {tmp_path / 'a.sqlite'}",
+        "papers on db.lab.org  —  postgresql://ann@db.lab.org/papers"]
 
 
 def test_the_recent_list_keeps_the_newest_eight(settings: QSettings, tmp_path: Path) -> None:
@@ -329,7 +331,8 @@ def test_a_server_asking_for_a_password_gets_it_and_keeps_it_in_the_keyring_only
     current = shell(opener=server, prompt=prompt)
     assert current.switch(LibraryChoice(parse_location(SERVER)))
     assert tried == [None, "wrong", "right"]
-    assert asked == [(SERVER, False), (SERVER, True)]
+    shown = "postgresql://ann@db.lab.org:5432/papers"
+    assert asked == [(shown, False), (shown, True)]
     assert memory_keyring.passwords == {(KEYRING_SERVICE, "ann@db.lab.org:5432/papers"): "right"}
     assert current.window is not None
     assert current.window.windowTitle() == "papers on db.lab.org — readinglist"
@@ -379,3 +382,29 @@ def test_the_menu_entry_opens_the_dialog_and_switches(
     window.handlers.open_library()
     assert current.window is not window and current.window is not None
     assert current.window.library.path == other_library
+
+
+# -- the next launch ----------------------------------------------------------------------------
+
+
+def test_the_next_launch_reopens_the_library_opened_last(
+        settings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(LIBRARY_ENV, raising=False)
+    remember_library(settings, parse_location("postgresql://ann:s3cret@db.lab.org/papers"))
+    location, remembered = library_location(None, settings)
+    assert str(location) == "postgresql+psycopg://ann@db.lab.org/papers" and remembered
+    assert library_location(tmp_path / "named.sqlite", settings) == (
+        tmp_path / "named.sqlite", False)
+    monkeypatch.setenv(LIBRARY_ENV, str(tmp_path / "env.sqlite"))
+    assert library_location(None, settings) == (tmp_path / "env.sqlite", False)
+
+
+def test_a_setting_that_names_nothing_opens_the_default_library(
+        settings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(LIBRARY_ENV, raising=False)
+    settings.setValue(LIBRARY_KEY, "mysql://nobody@nowhere/x")
+    location, remembered = library_location(None, settings)
+    assert isinstance(location, Path) and location.name == "library.sqlite" and not remembered
+    monkeypatch.setenv(LIBRARY_ENV, "mysql://nobody@nowhere/x")
+    with pytest.raises(InvalidLocation, match=LIBRARY_ENV):
+        library_location(None, settings)

@@ -36,8 +36,10 @@ from readinglist.core.locations import (
     InvalidLocation,
     keyring_problem,
     parse_location,
+    readable,
     server_fields,
     server_url,
+    title,
 )
 from readinglist.gui.startup import forget_recent, recent_libraries
 
@@ -51,6 +53,8 @@ if TYPE_CHECKING:
 FILE_FILTER = "readinglist library (*.sqlite);;All files (*)"
 FILE_TAB, SERVER_TAB = 0, 1
 REMEMBER_TEXT = "&Remember the password in the system keyring"
+RECENT_ROWS = 5
+DESCRIBED_ROLE = Qt.ItemDataRole.UserRole
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,13 +89,15 @@ class OpenLibraryDialog(QDialog):
 
         self.recent = RecentList()
         self.recent.setObjectName("recentLibraries")
-        self.recent.setMaximumHeight(150)
         self.recent.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.recent.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.recent.setUniformItemSizes(True)
         self._shown_recent = recent_libraries(settings)
         for described in self._shown_recent:
-            item = QListWidgetItem(described)
-            item.setToolTip(described)
-            self.recent.addItem(item)
+            self.recent.addItem(_recent_item(described))
+        rows = min(max(self.recent.count(), 2), RECENT_ROWS)
+        self.recent.setFixedHeight(self.recent.sizeHintForRow(0) * rows
+                                   + 2 * self.recent.frameWidth() + 4)
         self.recent.currentItemChanged.connect(self._recent_selected)
         self.recent.itemActivated.connect(self._recent_activated)
         self.recent.model().rowsRemoved.connect(self._recent_removed)
@@ -165,7 +171,7 @@ class OpenLibraryDialog(QDialog):
         self.port.setObjectName("serverPort")
         self.port.setRange(1, 65535)
         self.port.setValue(DEFAULT_PORT)
-        self.port.setMinimumWidth(90)
+        self.port.setFixedWidth(110)
         self.database = QLineEdit()
         self.database.setObjectName("serverDatabase")
         self.database.setPlaceholderText("the lab's library database")
@@ -230,7 +236,7 @@ class OpenLibraryDialog(QDialog):
 
     def _recent_activated(self, item: QListWidgetItem) -> None:
         try:
-            location = parse_location(item.text())
+            location = parse_location(str(item.data(DESCRIBED_ROLE)))
         except InvalidLocation as error:
             self._show_problem(str(error))
             return
@@ -244,7 +250,7 @@ class OpenLibraryDialog(QDialog):
         if item is None:
             return
         try:
-            location = parse_location(item.text())
+            location = parse_location(str(item.data(DESCRIBED_ROLE)))
         except InvalidLocation:
             return
         if isinstance(location, Path):
@@ -269,7 +275,8 @@ class OpenLibraryDialog(QDialog):
 
     def _keep_recent_list(self) -> None:
         """Forget the recent libraries the user took off the list."""
-        kept = {self.recent.item(row).text() for row in range(self.recent.count())}
+        kept = {str(self.recent.item(row).data(DESCRIBED_ROLE))
+                for row in range(self.recent.count())}
         for described in self._shown_recent:
             if described not in kept:
                 forget_recent(self.settings, described)
@@ -332,6 +339,19 @@ class PasswordPrompt(QDialog):
 
     def answer(self) -> PasswordAnswer:
         return self.password.text(), self.remember.isEnabled() and self.remember.isChecked()
+
+
+def _recent_item(described: str) -> QListWidgetItem:
+    """Show a recent library by its name, then where it is."""
+    try:
+        location = parse_location(described)
+        text = f"{title(location)}  —  {readable(location)}"
+    except InvalidLocation:
+        text = described
+    item = QListWidgetItem(text)
+    item.setData(DESCRIBED_ROLE, described)
+    item.setToolTip(text)
+    return item
 
 
 def choose_library(settings: QSettings, parent: QWidget | None) -> LibraryChoice | None:
