@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from readinglist.cli.backups import restore_hint
 from readinglist.cli.parser import build_parser
 from readinglist.core.errors import LibraryDamaged, ReadingListError
+from readinglist.core.locations import needs_password
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -23,6 +24,8 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_INTERRUPTED = 130
 DEBUG_ENV = "READINGLIST_DEBUG"
+PASSWORD_HINT = ("the server wants a password: put it in ~/.pgpass or a service file, or "
+                 "open the library once in the window and let it remember the password")
 
 
 def run(argv: list[str]) -> int:
@@ -47,7 +50,8 @@ def run(argv: list[str]) -> int:
         print(f"readinglist: error: {error}; {hint}".rstrip("; "), file=sys.stderr)
         return EXIT_FAILED
     except ReadingListError as error:
-        print(f"readinglist: error: {error}", file=sys.stderr)
+        hint = f"; {PASSWORD_HINT}" if needs_password(error) else ""
+        print(f"readinglist: error: {error}{hint}", file=sys.stderr)
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("readinglist: interrupted", file=sys.stderr)

@@ -140,12 +140,12 @@ def open_library(location: Location) -> tuple[Library, str]:
     A library on a server never gets samples: it is the group's.
     """
     from readinglist.core.library import Library
-    from readinglist.core.locations import describe, openable
+    from readinglist.core.locations import openable, readable
     from readinglist.core.samples import import_samples
 
     if not isinstance(location, Path):
         library = Library.open(openable(location), back_up=False)
-        return library, f"Opened {describe(location)}."
+        return library, f"Opened {readable(location)}."
     path = location
     is_new = not path.expanduser().exists()
     library = Library.open(path, back_up=False)  # see back_up_in_background

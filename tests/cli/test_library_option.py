@@ -8,6 +8,8 @@ import pytest
 
 from readinglist.cli import run
 from readinglist.cli.parser import build_parser
+from readinglist.core.errors import LibraryUnavailable
+from readinglist.core.library import Library
 from readinglist.core.storage import LIBRARY_ENV
 
 if TYPE_CHECKING:
@@ -96,3 +98,16 @@ def test_backups_of_a_server_library_point_to_the_servers_tools(
     assert run(["--library", "postgresql://ann@db/papers", "backups"]) == 1
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "pg_dump" in err
+
+
+def test_a_server_asking_for_a_password_says_where_to_put_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def refused(_location: object, **_options: object) -> object:
+        raise LibraryUnavailable("postgresql+psycopg://ann@db/papers: cannot reach the server "
+                                 "(connection failed: fe_sendauth: no password supplied)")
+
+    monkeypatch.setattr(Library, "open", refused)
+    assert run(["--library", "postgresql://ann@db/papers", "stats"]) == 1
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "~/.pgpass" in err
