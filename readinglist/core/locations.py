@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 DRIVER = "postgresql+psycopg"
 KEYRING_SERVICE = "readinglist"
 DEFAULT_PORT = 5432
+CONNECT_TIMEOUT_S = 10
 POSTGRES_SCHEMES = frozenset({"postgresql", "postgres"})
 POSTGRES_DRIVERS = frozenset({"", "psycopg", "psycopg2"})
 """libpq drivers: their URLs mean the same to psycopg (asyncpg's and pg8000's do not)."""
@@ -295,8 +296,10 @@ def forget_password(url: URL) -> bool:
 def connect_url(url: URL) -> URL:
     """Return url ready to connect: normalised, with the remembered password if it has none.
 
-    Without a remembered password (or a keyring) nothing is added, and libpq looks in
-    ``~/.pgpass``, ``PGPASSFILE`` or the service file itself.
+    A server that does not answer is given up after CONNECT_TIMEOUT_S (libpq would wait
+    for ever) unless the URL sets ``connect_timeout`` itself. Without a remembered
+    password (or a keyring) nothing is added, and libpq looks in ``~/.pgpass``,
+    ``PGPASSFILE`` or the service file itself.
 
     Raises:
         InvalidLocation: url names no PostgreSQL database.
@@ -309,6 +312,8 @@ def connect_url(url: URL) -> URL:
         raise LibraryUnavailable(
             f"{describe(url)}: opening a PostgreSQL library needs psycopg: {EXTRA_HINT}"
         ) from None
+    if "connect_timeout" not in url.query:
+        url = url.update_query_dict({"connect_timeout": str(CONNECT_TIMEOUT_S)})
     if url.password:
         return url
     password = stored_password(url)

@@ -182,7 +182,7 @@ def test_forgetting_removes_the_password(memory_keyring: MemoryKeyring) -> None:
 def test_without_a_keyring_libpq_looks_for_the_password_itself(without_keyring: object) -> None:
     connected = connect_url(url("postgresql://ann@db/papers"))
     assert connected.password is None
-    assert str(connected) == "postgresql+psycopg://ann@db/papers"
+    assert str(connected) == "postgresql+psycopg://ann@db/papers?connect_timeout=10"
     assert forget_password(url("postgresql://ann@db/papers")) is False
     problem = keyring_problem()
     assert problem is not None and ".pgpass" in problem
@@ -296,3 +296,11 @@ def test_the_environment_may_name_a_server(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv(LIBRARY_ENV, "mysql://ann@db/papers")
     with pytest.raises(InvalidLocation, match=LIBRARY_ENV):
         default_location()
+
+
+def test_a_server_that_does_not_answer_is_given_up_after_a_while(
+    memory_keyring: MemoryKeyring,
+) -> None:
+    assert connect_url(url("postgresql://ann@db/papers")).query["connect_timeout"] == "10"
+    chosen = connect_url(url("postgresql://ann@db/papers?connect_timeout=3"))
+    assert chosen.query["connect_timeout"] == "3"
