@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, fields
 
 
@@ -35,3 +36,35 @@ class Changes:
 
 
 NO_CHANGES = Changes()
+
+
+# A notification carries at most this many paper ids (PostgreSQL's limit is 8,000 bytes);
+# more, and it says "every paper may have changed".
+MAX_NOTIFIED_PAPERS = 500
+
+
+def encode_changes(changes: Changes, client: str) -> str:
+    """Write changes as a short JSON notice, sent to other clients of a shared library."""
+    notice: dict[str, object] = {"client": client}
+    notice.update(
+        {f.name: True for f in fields(changes) if f.name != "papers" and getattr(changes, f.name)}
+    )
+    if len(changes.papers) > MAX_NOTIFIED_PAPERS:
+        notice["paper_set"] = True
+    elif changes.papers:
+        notice["papers"] = sorted(changes.papers)
+    return json.dumps(notice, separators=(",", ":"))
+
+
+def decode_changes(notice: str) -> tuple[str, Changes]:
+    """Return the client that sent a notice and its changes; a notice not understood
+    stands for every kind of change (the safe reading)."""
+    try:
+        data = json.loads(notice)
+        client = str(data["client"])
+        flags = {f.name: bool(data.get(f.name)) for f in fields(Changes) if f.name != "papers"}
+        papers = frozenset(int(paper_id) for paper_id in data.get("papers", ()))
+    except (ValueError, KeyError, TypeError):
+        everything = {f.name: True for f in fields(Changes) if f.name != "papers"}
+        return "", Changes(**everything)
+    return client, Changes(papers=papers, **flags)

@@ -6,18 +6,19 @@ out), runs every change as a journaled command, and answers queries with frozen 
 
 from __future__ import annotations
 
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import URL, func, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 
 from readinglist.core import journal, queries
 from readinglist.core.backends import backend_of
 from readinglist.core.backup import DailyBackup, make_daily_backup
-from readinglist.core.changes import NO_CHANGES, Changes
+from readinglist.core.changes import NO_CHANGES, Changes, encode_changes
 from readinglist.core.commands import CompositeCommand, ImportPapers, ReorderQueue
 from readinglist.core.commands.settings import read_setting
 from readinglist.core.errors import (
@@ -28,6 +29,7 @@ from readinglist.core.errors import (
     SearchCancelled,
 )
 from readinglist.core.importing import ImportSummary, read_file
+from readinglist.core.locations import connect_url, describe, is_url, parse_location
 from readinglist.core.models import Paper
 from readinglist.core.search import SearchResult, SortKey, run_search
 from readinglist.core.storage import (
@@ -54,6 +56,10 @@ if TYPE_CHECKING:
         TagInfo,
     )
 
+IMPORTED = Changes(paper_set=True, tags=True, collections=True)
+"""What an import may change."""
+
+
 class Library:
     """A readinglist library: one SQLite file, or a database on a PostgreSQL server."""
 
@@ -67,11 +73,13 @@ class Library:
         """The library file; None for a library on a server."""
         self.location = str(location)
         """Where the library is, for people: its path, or its URL without a password."""
+        self.client = uuid.uuid4().hex
+        """Names this Library in the notices of its changes (see ``changes.encode_changes``)."""
         self._title_words = self.backend.title_words()
         self._revisions = self.backend.revisions(engine)
 
     @classmethod
-    def open(cls, location: Path | str | None = None, *, back_up: bool = True) -> Library:
+    def open(cls, location: Path | URL | str | None = None, *, back_up: bool = True) -> Library:
         """Open (creating or upgrading as needed) the library at location or the default place.
 
         location is a file path or, for a shared library, a PostgreSQL URL
@@ -80,11 +88,8 @@ class Library:
         passes False and calls ``back_up_if_due`` in the background instead, as a large
         copy takes seconds.
         """
-        if isinstance(location, str) and "://" in location:
-            from readinglist.core.backends.postgres import open_server_engine
-
-            engine, shown = open_server_engine(location)
-            return cls(engine, shown)
+        if isinstance(location, URL) or (isinstance(location, str) and is_url(location)):
+            return cls._open_server(location)
         library_path = (
             Path(location).expanduser() if location is not None else default_library_path()
         )
@@ -112,6 +117,21 @@ class Library:
         if back_up:
             library.back_up_if_due()
         return library
+
+    @classmethod
+    def _open_server(cls, location: URL | str) -> Library:
+        from readinglist.core.backends.postgres import open_server_engine
+
+        url = parse_location(location) if isinstance(location, str) else location
+        assert isinstance(url, URL)
+        shown = describe(url)
+        try:
+            engine = open_server_engine(connect_url(url))
+        except LibraryDamaged as error:
+            raise LibraryDamaged(f"{shown}: {error}") from None
+        except LibraryUnavailable as error:
+            raise LibraryUnavailable(f"{shown}: {error}") from None
+        return cls(engine, shown)
 
     def back_up_if_due(self) -> DailyBackup:
         """Make today's automatic backup unless there is one; never raises (see ``problem``).
@@ -161,6 +181,7 @@ class Library:
         with self.writing() as session:
             changes = command.apply(session)
             journal.record(session, command)
+            self._announce(session, changes)
         self._note(changes)
         return changes
 
@@ -180,6 +201,7 @@ class Library:
             command = journal.decode(entry)
             changes = command.revert(session) if undoing else command.apply(session)
             journal.mark(entry, command, applied=not undoing)
+            self._announce(session, changes)
             label = entry.label
         self._note(changes)
         return label, changes
@@ -278,8 +300,10 @@ class Library:
                 if len(done) > 1:
                     step = CompositeCommand(f"import {len(done)} lists", list(done))
                 journal.record(session, step)
+            if done:
+                self._announce(session, IMPORTED)
         if done:
-            self._note(Changes(paper_set=True, tags=True, collections=True))
+            self._note(IMPORTED)
 
     # -- queries ------------------------------------------------------------------------------
 
@@ -396,6 +420,11 @@ class Library:
             raise
 
     # -- internals ----------------------------------------------------------------------------
+
+    def _announce(self, session: Session, changes: Changes) -> None:
+        """Tell other clients of the library what this change did, when it commits."""
+        if changes:
+            self.backend.announce(session, encode_changes(changes, self.client))
 
     def _note(self, changes: Changes) -> None:
         if changes.paper_set:

@@ -165,13 +165,13 @@ def current_revision(connection: Connection) -> str | None:
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the library's schema to revision (upgrading in place), refusing foreign files."""
+def migrate(engine: Engine, revision: str = "head", foreign_message: str = FOREIGN) -> None:
+    """Bring the library's schema to revision (upgrading in place), refusing foreign databases."""
     try:
         with engine.connect() as connection:
             current = current_revision(connection)
             if current is None and _has_foreign_tables(connection):
-                raise LibraryDamaged(FOREIGN)
+                raise LibraryDamaged(foreign_message)
             if revision == "head" and current == SCHEMA_HEAD:
                 return
             if current is not None and current > SCHEMA_HEAD and revision == "head":

@@ -30,7 +30,6 @@ from readinglist.core.library import Library
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
 
 def state(library: Library) -> object:
@@ -114,7 +113,7 @@ def test_undo_works_after_reopening_the_library(tagged_library: Library, name: s
     before = state(tagged_library)
     tagged_library.execute(COMMANDS[name]())
     tagged_library.close()
-    with Library.open(tagged_library.path) as reopened:
+    with Library.open(tagged_library.location) as reopened:
         reopened.undo()
         assert state(reopened) == before
 
@@ -230,10 +229,8 @@ def test_tags_are_case_insensitive(tagged_library: Library) -> None:
     assert 9 in tagged_library.search("tag:Nlp").ids
 
 
-def test_history_is_shared_between_two_open_libraries(
-    tagged_library: Library, library_path: Path
-) -> None:
-    with Library.open(library_path) as other:
+def test_history_is_shared_between_two_open_libraries(tagged_library: Library) -> None:
+    with Library.open(tagged_library.location) as other:
         other.execute(SetRating([20], 2))
     assert tagged_library.detail(20).rating == 2
     label, _ = tagged_library.undo()
@@ -241,9 +238,9 @@ def test_history_is_shared_between_two_open_libraries(
     assert tagged_library.detail(20).rating is None
 
 
-def test_revision_moves_when_another_process_commits(tagged_library: Library, library_path: Path) -> None:
+def test_revision_moves_when_another_process_commits(tagged_library: Library) -> None:
     before = tagged_library.revision()
     assert tagged_library.revision() == before
-    with Library.open(library_path) as other:
+    with Library.open(tagged_library.location) as other:
         other.execute(SetRating([30], 1))
     assert tagged_library.revision() != before

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pytest
 
 from readinglist.core.commands import MergePapers, SetRating
@@ -11,9 +9,6 @@ from readinglist.core.discovery import DismissDuplicate, comparisons
 from readinglist.core.errors import InvalidValue
 from readinglist.core.library import Library
 from readinglist.core.records import PaperRecord
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 TITLE = "Scaling laws for neural language models"
 TWIN = "Scaling law for neural language models"
@@ -70,12 +65,10 @@ def test_dismiss_forgets_the_pair_and_undo_brings_it_back(
     assert library.duplicate_pairs() == []
 
 
-def test_dismiss_can_be_undone_after_a_restart(
-    library_path: Path, library: Library, twins: tuple[int, int]
-) -> None:
+def test_dismiss_can_be_undone_after_a_restart(library: Library, twins: tuple[int, int]) -> None:
     library.execute(DismissDuplicate(*twins))
     library.close()
-    with Library.open(library_path) as reopened:
+    with Library.open(library.location) as reopened:
         reopened.undo()
         assert len(reopened.duplicate_pairs()) == 1
 

@@ -137,7 +137,7 @@ def test_the_cache_lives_in_the_cache_folder_keyed_by_library(
     discovery: Discovery, cache_dir: Path
 ) -> None:
     assert discovery.cache_file.parent == cache_dir / "discovery"
-    assert discovery.cache_file == index_cache.cache_path(discovery.library.path)
+    assert discovery.cache_file == index_cache.cache_path(discovery.library.path or discovery.library.location)
 
 
 def test_a_damaged_cache_is_rebuilt(discovery: Discovery) -> None:

@@ -107,7 +107,8 @@ class SqliteBackend:
         found = select(_PAPERS_FTS.c.rowid).where(_match("papers_fts", quote(" ".join(words))))
         return Paper.id.in_(found)
 
-    def contains(self, haystack: ColumnElement[str], pattern: str) -> ColumnElement[bool]:
+    def text_contains(self, pattern: str) -> ColumnElement[bool]:
+        haystack = Paper.title + " " + Paper.abstract + " " + Paper.note
         return haystack.like(pattern, escape="\\")
 
     def title_candidates(

@@ -55,7 +55,10 @@ def capture(
     sql = f"SELECT {', '.join(['id', *_checked(columns)])} FROM papers WHERE id IN "
     rows: list[list[Any]] = []
     for chunk in chunked(unique):
-        rows += (list(row) for row in run(session, sql + marks(len(chunk)), tuple(chunk)))
+        rows += (
+            [_stored(value) for value in row]  # PostgreSQL reads times as datetimes
+            for row in run(session, sql + marks(len(chunk)), tuple(chunk))
+        )
     if len(rows) != len(unique):
         require_papers(session, unique)  # names the missing papers
     return unique, rows

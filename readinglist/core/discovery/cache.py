@@ -34,11 +34,12 @@ CACHE_ENV = "READINGLIST_CACHE_DIR"
 FORMAT_VERSION = 1
 
 
-def cache_path(library_path: Path) -> Path:
-    """Return where the index of the library at library_path is kept."""
+def cache_path(library: Path | str) -> Path:
+    """Return where the index of a library (its file, or its server URL) is kept."""
     named = os.environ.get(CACHE_ENV)
     root = Path(named).expanduser() if named else user_cache_path("readinglist", appauthor=False)
-    key = hashlib.sha256(str(library_path.resolve()).encode()).hexdigest()[:20]
+    place = str(library.resolve()) if isinstance(library, Path) else library
+    key = hashlib.sha256(place.encode()).hexdigest()[:20]
     return root / "discovery" / f"{key}.npz"
 
 

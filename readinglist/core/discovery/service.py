@@ -37,7 +37,9 @@ class Discovery:
 
     def __init__(self, library: Library, cache_file: Path | None = None) -> None:
         self.library = library
-        self.cache_file = cache_file if cache_file is not None else cache.cache_path(library.path)
+        if cache_file is None:
+            cache_file = cache.cache_path(library.path or library.location)
+        self.cache_file = cache_file
         self._lock = threading.RLock()
         self._index: TextIndex | None = None
         self._loaded = False

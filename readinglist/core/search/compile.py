@@ -51,8 +51,7 @@ class Compiler:
 
     def _phrase(self, phrase: Phrase) -> ColumnElement[bool]:
         pattern = "%" + _escape_like(phrase.text) + "%"
-        haystack = Paper.title + " " + Paper.abstract + " " + Paper.note
-        contains = self.backend.contains(haystack, pattern)
+        contains = self.backend.text_contains(pattern)
         words = tokens(phrase.text)
         return and_(self.backend.phrase_match(words), contains) if words else contains
 

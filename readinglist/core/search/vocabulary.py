@@ -28,9 +28,14 @@ class Vocabulary:
     def load(cls, session: Session) -> Vocabulary:
         return cls(list(session.scalars(text("SELECT term FROM titles_fts_vocab"))))
 
+    @staticmethod
+    def may_expand(token: str) -> bool:
+        """Whether token is long enough to have near spellings."""
+        return len(token) >= MIN_FUZZY_LENGTH
+
     def expand(self, token: str) -> list[str]:
         """Return title words within one or two edits of token (excluding its own prefixes)."""
-        if len(token) < MIN_FUZZY_LENGTH or not self.terms:
+        if not self.may_expand(token) or not self.terms:
             return []
         allowed = 2 if len(token) >= LONG_WORD else 1
         matches = process.extract(
