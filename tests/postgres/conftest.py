@@ -34,8 +34,8 @@ def postgres_server() -> URL:
 
 
 @pytest.fixture
-def postgres_engine(postgres_server: URL) -> Iterator[Engine]:
-    """An engine on a database made for this test and dropped after it."""
+def postgres_url(postgres_server: URL) -> Iterator[URL]:
+    """The URL of a database made for this test and dropped after it."""
     name = f"readinglist_test_{uuid.uuid4().hex}"
     # CREATE and DROP DATABASE run outside transactions, from the server's own database.
     try:
@@ -51,11 +51,19 @@ def postgres_engine(postgres_server: URL) -> Iterator[Engine]:
         admin.dispose()
         reason = str(error.orig).strip().splitlines()[0]
         pytest.fail(f"cannot create a database on {SERVER_ENV}: {reason}", pytrace=False)
-    engine = create_engine(postgres_server.set(database=name))
+    try:
+        yield postgres_server.set(database=name)
+    finally:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        admin.dispose()
+
+
+@pytest.fixture
+def postgres_engine(postgres_url: URL) -> Iterator[Engine]:
+    """An engine on a database made for this test and dropped after it."""
+    engine = create_engine(postgres_url)
     try:
         yield engine
     finally:
         engine.dispose()
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.dispose()
