@@ -36,6 +36,8 @@ class Changes:
 
 
 NO_CHANGES = Changes()
+EVERYTHING = Changes(paper_set=True, tags=True, collections=True, saved_searches=True, queue=True)
+"""Every kind of change: what to assume when it is not known what changed."""
 
 
 # A notification carries at most this many paper ids (PostgreSQL's limit is 8,000 bytes);
@@ -62,9 +64,15 @@ def decode_changes(notice: str) -> tuple[str, Changes]:
     try:
         data = json.loads(notice)
         client = str(data["client"])
-        flags = {f.name: bool(data.get(f.name)) for f in fields(Changes) if f.name != "papers"}
         papers = frozenset(int(paper_id) for paper_id in data.get("papers", ()))
+        changes = Changes(
+            papers=papers,
+            paper_set=bool(data.get("paper_set")),
+            tags=bool(data.get("tags")),
+            collections=bool(data.get("collections")),
+            saved_searches=bool(data.get("saved_searches")),
+            queue=bool(data.get("queue")),
+        )
     except (ValueError, KeyError, TypeError):
-        everything = {f.name: True for f in fields(Changes) if f.name != "papers"}
-        return "", Changes(**everything)
-    return client, Changes(papers=papers, **flags)
+        return "", EVERYTHING
+    return client, changes

@@ -279,12 +279,15 @@ class Library:
     def _apply_imports(self, commands: list[ImportPapers], record_history: bool = True) -> None:
         done: list[ImportPapers] = []
         backend = self.backend
+        failures: tuple[type[Exception], ...] = (
+            OperationalError, DatabaseError, OverflowError, *backend.errors
+        )
         with self.writing() as session:
             for command in commands:
                 savepoint = session.begin_nested()
                 try:
                     command.apply(session)
-                except (OperationalError, DatabaseError, OverflowError, *backend.errors) as error:
+                except failures as error:
                     # The import's fast path writes on the raw connection: its errors are
                     # the driver's own, and a number SQLite cannot store is an OverflowError.
                     if backend.transaction_lost(session):

@@ -119,7 +119,7 @@ class Backend(Protocol):
         """Reserve count ids for papers about to be inserted (never an id used before)."""
 
     def insert_rows(
-        self, session: Session, table: str, columns: Sequence[str], rows: list[Sequence[Any]]
+        self, session: Session, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]
     ) -> None:
         """Insert rows (tuples in the order of columns) as fast as the server allows."""
 

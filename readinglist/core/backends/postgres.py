@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
     from readinglist.core.bulk import AnySelect
 
-CONFIG = literal_column("'readinglist'::regconfig")
+CONFIG: ColumnElement[Any] = literal_column("'readinglist'::regconfig")
 """The text-search configuration revision 0006 made (simple words, no accents)."""
 REVISION_SEQUENCE = "readinglist_revision"
 NOTIFY_CHANNEL = "readinglist"
@@ -48,10 +48,10 @@ CANCEL_POLL_SECONDS = 0.05
 TRIGRAM_THRESHOLD = 0.1
 NOT_A_LIBRARY = "this database is not a readinglist library (it holds other tables)"
 
-_TITLE_TSV = literal_column("papers.title_tsv")
-_TEXT_TSV = literal_column("papers.text_tsv")
+_TITLE_TSV: ColumnElement[Any] = literal_column("papers.title_tsv")
+_TEXT_TSV: ColumnElement[Any] = literal_column("papers.text_tsv")
 # LIKE refuses the case-insensitive "NOCASE" collation of titles: compare them plainly.
-_TEXT = literal_column(
+_TEXT: ColumnElement[str] = literal_column(
     "(papers.title COLLATE \"default\" || ' ' || papers.abstract || ' ' || papers.note)"
 )
 _PLACEHOLDER = re.compile(r"\?")
@@ -98,11 +98,13 @@ class PostgresBackend:
     name = "postgresql"
     ids_sql = "SELECT unnest(CAST(? AS bigint[]))"
 
-    @functools.cached_property
-    def errors(self) -> tuple[type[Exception], ...]:
-        import psycopg
-
-        return (psycopg.Error,)
+    def __init__(self) -> None:
+        try:
+            import psycopg
+        except ImportError:  # without the driver no server library opens; nothing to catch
+            self.errors: tuple[type[Exception], ...] = ()
+        else:
+            self.errors = (psycopg.Error,)
 
     # -- raw SQL ------------------------------------------------------------------------------
 
@@ -179,7 +181,7 @@ class PostgresBackend:
         return [row[0] for row in rows]
 
     def insert_rows(
-        self, session: Session, table_name: str, columns: Sequence[str], rows: list[Any]
+        self, session: Session, table_name: str, columns: Sequence[str], rows: Sequence[Any]
     ) -> None:
         if not rows:
             return
@@ -220,9 +222,10 @@ class PostgresBackend:
 
         watcher = threading.Thread(target=watch, name="search-cancel", daemon=True)
         watcher.start()
+        failures: tuple[type[Exception], ...] = (OperationalError, *self.errors)
         try:
             yield
-        except (OperationalError, *self.errors):
+        except failures:
             if cancelled():
                 raise SearchCancelled("search cancelled") from None
             raise

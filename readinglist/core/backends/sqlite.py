@@ -99,9 +99,9 @@ class SqliteBackend:
 
     def word_match(self, groups: list[list[str]]) -> ColumnElement[bool]:
         words = " AND ".join(quote(token) for token, *_near in groups)
-        found = select(_TITLES_FTS.c.rowid).where(_match("titles_fts", _title_query(groups)))
-        found = found.union(select(_PAPERS_FTS.c.rowid).where(_match("papers_fts", words)))
-        return Paper.id.in_(found)
+        in_titles = select(_TITLES_FTS.c.rowid).where(_match("titles_fts", _title_query(groups)))
+        in_text = select(_PAPERS_FTS.c.rowid).where(_match("papers_fts", words))
+        return Paper.id.in_(in_titles.union(in_text))
 
     def phrase_match(self, words: list[str]) -> ColumnElement[bool]:
         found = select(_PAPERS_FTS.c.rowid).where(_match("papers_fts", quote(" ".join(words))))
@@ -136,7 +136,7 @@ class SqliteBackend:
         return list(range(first, first + count))
 
     def insert_rows(
-        self, session: Session, table_name: str, columns: Sequence[str], rows: list[Any]
+        self, session: Session, table_name: str, columns: Sequence[str], rows: Sequence[Any]
     ) -> None:
         if rows:
             marks = ", ".join("?" for _ in columns)

@@ -26,7 +26,8 @@ _COLUMNS = frozenset(column.name for column in PAPERS.columns)
 
 def run(session: Session, sql: str, params: Sequence[Any]) -> CursorResult[Any]:
     """Run one statement, or one a row when params is a list of rows, in session's transaction."""
-    return backend_of(session).run(session.connection(), sql, params)
+    result: CursorResult[Any] = backend_of(session).run(session.connection(), sql, params)
+    return result
 
 
 def marks(count: int) -> str:
