@@ -71,6 +71,9 @@ class Shell(QObject):
         self.window, self.library, self.location = window, opened.library, location
         self.server = server
         if server is not None:
+            # Owned by the shell, the socket is deleted by Qt (deleteLater), never by
+            # Python's garbage collector while a launch is still talking to it.
+            server.setParent(self)
             server.activated.connect(lambda paths: receive_files(window, paths))
         window.show()
         if opened.message:
@@ -140,10 +143,11 @@ class Shell(QObject):
                 self._backing_up.wait()
             if self.server is not None:
                 self.server.close()
+                self.server.deleteLater()
             if self.library is not None:
                 self.library.close()
             old.deleteLater()
-            server = InstanceServer(server_name(location))
+            server = InstanceServer(server_name(location), self)
             server.listen()  # without the socket the window still works, only alone
             self.show(opened, location, server)
         finally:

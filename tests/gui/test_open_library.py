@@ -20,6 +20,7 @@ from readinglist.core.locations import KEYRING_SERVICE, InvalidLocation, parse_l
 from readinglist.core.storage import LIBRARY_ENV
 from readinglist.gui.app import library_location, make_application, open_library
 from readinglist.gui.dialogs.openlibrary import LibraryChoice, OpenLibraryDialog
+from readinglist.gui.instance import InstanceServer, server_name
 from readinglist.gui.keymap import Keymap
 from readinglist.gui.shell import Shell
 from readinglist.gui.startup import LIBRARY_KEY, Opened, recent_libraries, remember_library
@@ -408,3 +409,21 @@ def test_a_setting_that_names_nothing_opens_the_default_library(
     monkeypatch.setenv(LIBRARY_ENV, "mysql://nobody@nowhere/x")
     with pytest.raises(InvalidLocation, match=LIBRARY_ENV):
         library_location(None, settings)
+
+
+def test_a_library_open_in_another_window_comes_forward_instead(
+        qtbot: QtBot, shell: Callable[..., Shell], other_library: Path) -> None:
+    current = shell()
+    window = current.window
+    elsewhere = InstanceServer(server_name(other_library))
+    assert elsewhere.listen()
+    try:
+        with qtbot.waitSignal(elsewhere.activated) as activated:
+            assert not current.switch(LibraryChoice(other_library))
+        assert activated.args == [[]]
+    finally:
+        elsewhere.close()
+        elsewhere.deleteLater()  # after the sockets it accepted (see Shell.show)
+        QApplication.processEvents()
+    assert current.window is window and window is not None
+    assert "open in another window" in window.status.message.text()
