@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Integer, func, select, text
+from sqlalchemy import URL, Integer, func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from readinglist.core.backends import backend_of
-from readinglist.core.errors import ReadingListError
+from readinglist.core.errors import LibraryUnavailable, ReadingListError
 from readinglist.core.library import Library
+from readinglist.core.locations import is_url, parse_location
 from readinglist.core.models import PAPERS, Base
+from readinglist.core.server_databases import create_database, drop_database, names_missing_database
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -90,8 +92,9 @@ def copy_library(
     """Copy every table of the library at source into the new or empty library at destination.
 
     source and destination are what ``Library.open`` accepts: a file path or a SQLAlchemy
-    URL. The destination is created (and its schema migrated) when missing; one that
-    already holds papers or other rows is refused before anything is written. The source
+    URL. The destination is created (and its schema migrated) when missing, a database
+    on a server too if this user may create one; a destination that already holds papers
+    or other rows is refused before anything is written. The source
     is only read (a source written by an older version is upgraded first, as any open
     does). progress, when given, is called after each batch.
     """
@@ -107,16 +110,37 @@ def copy_library(
     ):
         raise CopyRefused(f"{source_path}: a library cannot be copied onto itself")
     created = destination_path is not None and not destination_path.exists()
+    made_database: URL | None = None
     try:
-        with (
-            Library.open(source, back_up=False) as reader,
-            Library.open(destination, back_up=False) as writer,
-        ):
-            counts = _copy_contents(reader, writer, progress)
+        with Library.open(source, back_up=False) as reader:
+            writer, made_database = _open_destination(destination)
+            with writer:
+                if writer.location == reader.location:
+                    raise CopyRefused(f"{reader.location}: a library cannot be copied onto itself")
+                counts = _copy_contents(reader, writer, progress)
+            created = created or made_database is not None
             return CopySummary(reader.location, writer.location, counts, created=created)
     except BaseException:
         if created and destination_path is not None:
             _remove_library_file(destination_path)
+        if made_database is not None:
+            drop_database(made_database)
+        raise
+
+
+def _open_destination(destination: Path | str) -> tuple[Library, URL | None]:
+    """Open the destination; a database missing on its server is created (and returned)."""
+    try:
+        return Library.open(destination, back_up=False), None
+    except LibraryUnavailable as error:
+        url = _server_url(destination)
+        if url is None or not names_missing_database(error):
+            raise
+    create_database(url)
+    try:
+        return Library.open(destination, back_up=False), url
+    except BaseException:
+        drop_database(url)
         raise
 
 
@@ -283,9 +307,16 @@ def _counter_of(session: Session, table: Table, column: Column[Any]) -> int | No
 
 
 def _file_path(location: Path | str) -> Path | None:
-    if isinstance(location, str) and "://" in location:
+    if isinstance(location, str) and is_url(location):
         return None
     return Path(location).expanduser()
+
+
+def _server_url(location: Path | str) -> URL | None:
+    if _file_path(location) is not None:
+        return None
+    url = parse_location(location)
+    return url if isinstance(url, URL) else None
 
 
 def _remove_library_file(path: Path) -> None:

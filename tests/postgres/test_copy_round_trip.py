@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import uuid
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import pytest
 from richlibrary import fill_every_table, papers_counter, stored_rows
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import create_engine, func, select, text
 
+from readinglist.cli import run
 from readinglist.core.commands import AddTags
 from readinglist.core.copying import CopyRefused, copied_tables, copy_library
 from readinglist.core.errors import ReadingListError
@@ -17,9 +21,10 @@ from readinglist.core.models import PAPERS
 from readinglist.core.records import PaperRecord
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
-    from sqlalchemy import URL, Engine
+    from sqlalchemy import URL, Connection, Engine
 
 pytestmark = pytest.mark.tools
 
@@ -126,3 +131,88 @@ def test_a_copy_the_server_refuses_leaves_it_empty_and_says_why(
             assert connection.scalar(select(func.count()).select_from(PAPERS)) == 0
     finally:
         engine.dispose()
+
+
+@pytest.fixture
+def missing_database(postgres_server: URL) -> Iterator[URL]:
+    """The URL of a database not on the server yet; whatever a test makes there is dropped."""
+    url = postgres_server.set(database=f"readinglist_test_{uuid.uuid4().hex}")
+    try:
+        yield url
+    finally:
+        with _admin(postgres_server) as connection:
+            connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {url.database} WITH (FORCE)")
+
+
+@contextmanager
+def _admin(server: URL) -> Iterator[Connection]:
+    engine = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            yield connection
+    finally:
+        engine.dispose()
+
+
+def database_exists(server: URL, name: str | None) -> bool:
+    with _admin(server) as connection:
+        found = connection.execute(
+            text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": name}
+        )
+        return found.first() is not None
+
+
+def test_a_database_missing_on_the_server_is_created_for_the_copy(
+    source: Path, missing_database: URL, postgres_server: URL
+) -> None:
+    summary = copy_library(source, missing_database.render_as_string(hide_password=False))
+    assert summary.created
+    assert database_exists(postgres_server, missing_database.database)
+    with Library.open(missing_database) as shared:
+        assert shared.count() == 458
+
+
+def test_a_failed_copy_drops_the_database_it_created(
+    library_path: Path, sample_template: Path, missing_database: URL, postgres_server: URL
+) -> None:
+    shutil.copyfile(sample_template, library_path)
+    with Library.open(library_path) as library:
+        library.execute(AddTags([1], ["Übersicht"]))
+        library.execute(AddTags([2], ["übersicht"]))
+    with pytest.raises(ReadingListError, match="changed nothing"):
+        copy_library(library_path, missing_database.render_as_string(hide_password=False))
+    assert not database_exists(postgres_server, missing_database.database)
+
+
+def test_a_member_who_may_not_create_databases_is_told_whom_to_ask(
+    source: Path, missing_database: URL, postgres_server: URL
+) -> None:
+    role = f"readinglist_member_{uuid.uuid4().hex[:12]}"
+    with _admin(postgres_server) as connection:
+        connection.exec_driver_sql(f"CREATE ROLE {role} LOGIN NOCREATEDB")
+    try:
+        as_member = missing_database.set(username=role)
+        with pytest.raises(ReadingListError) as raised:
+            copy_library(source, as_member.render_as_string(hide_password=False))
+        message = str(raised.value)
+        assert "could not be created" in message
+        assert "ask the server's administrator to create it" in message
+        assert not database_exists(postgres_server, missing_database.database)
+    finally:
+        with _admin(postgres_server) as connection:
+            connection.exec_driver_sql(f"DROP ROLE IF EXISTS {role}")
+
+
+def test_the_command_line_names_the_server_library_without_its_password(
+    source: Path, postgres_url: URL, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with_password = postgres_url.set(password="hush-hush")
+    typed = with_password.render_as_string(hide_password=False)
+    assert run(["copy", str(source), typed]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("copied 458 papers, 3 tags, 5 collections to postgresql")
+    assert "hush-hush" not in out
+    assert run(["copy", "--json", typed, str(source.with_name("back.sqlite"))]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert "hush-hush" not in report["source"]
+    assert report["counts"]["papers"] == 458
