@@ -18,6 +18,7 @@ from sqlalchemy import URL, Integer, func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from readinglist.core.backends import backend_of
+from readinglist.core.changes import EVERYTHING, encode_changes
 from readinglist.core.errors import LibraryUnavailable, ReadingListError
 from readinglist.core.library import Library
 from readinglist.core.locations import is_url, parse_location
@@ -158,6 +159,8 @@ def _copy_contents(
                     counts[table.name] = _copy_table(origin, target, table, progress)
                 for table in copied_tables():
                     _carry_id_counter(origin, target, table)
+                # Windows already open on a shared destination show the papers at once.
+                writer.backend.announce(target, encode_changes(EVERYTHING, writer.client))
             except failures as error:
                 raise CopyFailed(writer.location, error) from error
     return counts

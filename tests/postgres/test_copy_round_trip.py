@@ -13,7 +13,7 @@ from richlibrary import fill_every_table, papers_counter, stored_rows
 from sqlalchemy import create_engine, func, select, text
 
 from readinglist.cli import run
-from readinglist.core.commands import AddTags
+from readinglist.core.commands import AddTags, SaveSearch
 from readinglist.core.copying import CopyRefused, copied_tables, copy_library
 from readinglist.core.errors import ReadingListError
 from readinglist.core.library import Library
@@ -216,3 +216,13 @@ def test_the_command_line_names_the_server_library_without_its_password(
     report = json.loads(capsys.readouterr().out)
     assert "hush-hush" not in report["source"]
     assert report["counts"]["papers"] == 458
+
+
+def test_a_window_open_on_the_server_library_hears_of_the_copy(source: Path, server: str) -> None:
+    with Library.open(server) as watching:
+        watching.execute(SaveSearch("Soon", "status:queued"))
+        watching.undo()  # the library has seen changes, and holds nothing again
+        before = watching.revision()
+        copy_library(source, server)
+        assert watching.revision() != before
+        assert watching.count() == 458
