@@ -52,11 +52,11 @@ class CopyRefused(ReadingListError):
 class CopyFailed(ReadingListError):
     """The destination refused a row (or the connection failed); it was left as it was."""
 
-    def __init__(self, destination: str, error: Exception) -> None:
+    def __init__(self, destination: str, table: str, error: Exception) -> None:
         reason = getattr(error, "orig", None) or error
         lines = str(reason).strip().splitlines()
         detail = "; ".join(line.strip() for line in lines if line.strip())
-        super().__init__(f"the copy failed and changed nothing in {destination}: {detail}")
+        super().__init__(f"the copy failed and changed nothing in {destination}: {table}: {detail}")
 
 
 @dataclass(frozen=True)
@@ -154,6 +154,7 @@ def _copy_contents(
         with reader.reading() as origin:
             _read_one_snapshot(origin)
             failures: tuple[type[Exception], ...] = (DBAPIError, *_driver_errors(origin, target))
+            table = PAPERS
             try:
                 for table in copied_tables():
                     counts[table.name] = _copy_table(origin, target, table, progress)
@@ -162,7 +163,7 @@ def _copy_contents(
                 # Windows already open on a shared destination show the papers at once.
                 writer.backend.announce(target, encode_changes(EVERYTHING, writer.client))
             except failures as error:
-                raise CopyFailed(writer.location, error) from error
+                raise CopyFailed(writer.location, table.name, error) from error
     return counts
 
 

@@ -176,7 +176,7 @@ def test_a_failing_copy_leaves_an_existing_library_empty_and_says_why(
         " BEGIN SELECT RAISE(ABORT, 'no room for tags'); END"
     )
     connection.close()
-    with pytest.raises(ReadingListError, match="no room for tags") as raised:
+    with pytest.raises(ReadingListError, match="paper_tags: no room for tags") as raised:
         copy_library(source, destination)
     assert str(destination) in str(raised.value)
     assert "\n" not in str(raised.value)

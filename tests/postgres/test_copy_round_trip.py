@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 import uuid
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -226,3 +227,15 @@ def test_a_window_open_on_the_server_library_hears_of_the_copy(source: Path, ser
         copy_library(source, server)
         assert watching.revision() != before
         assert watching.count() == 458
+
+
+def test_text_the_server_cannot_hold_fails_the_copy_naming_the_table(
+    source: Path, server: str
+) -> None:
+    connection = sqlite3.connect(source)
+    with connection:
+        connection.execute("UPDATE papers SET note = ? WHERE id = 3", ("before\x00after",))
+    connection.close()
+    with pytest.raises(ReadingListError, match=r"changed nothing in .*: papers: .*NUL") as raised:
+        copy_library(source, server)
+    assert "\n" not in str(raised.value)
