@@ -5,51 +5,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import pytest
+from hostilequeries import HOSTILE, MARKER, QUERY_PIECES, search
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from libfiles import dump
 from sqlalchemy import event
 
-from readinglist.core.errors import InvalidQuery
 from readinglist.core.library import Library
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
-MARKER = "zqxjv"
-HOSTILE = [
-    "'; DROP TABLE papers; --",
-    '" OR 1=1 --',
-    "' OR '1'='1",
-    "x' UNION SELECT name FROM sqlite_master --",
-    "tag:'; DROP TABLE tags; --",
-    "in:\"x' OR '1'='1\"",
-    "rating:>=4; DELETE FROM papers",
-    "status:read' --",
-    "NEAR(robust storage, 2)",
-    "robust* OR ^storage",
-    "title:robust",
-    "papers MATCH 'a'",
-    '"unterminated',
-    "((( robust",
-    "robust )))",
-    "AND OR NOT",
-    "- -- ---",
-    "%",
-    "_",
-    "*",
-    "\\",
-    "'",
-    '"',
-    "\x00",
-    "robust\x00storage",
-    "a" * 5000,
-]
-QUERY_PIECES = [
-    *"ab '\";-*()^:<>=!%_\\\x00\n\t",
-    *("OR ", "AND ", "NOT ", "NEAR", "tag:", "in:", "rating:", "status:", "is:", "has:"),
-]
 HOSTILE_TITLE = 'Robert\'); DROP TABLE papers;-- "Bobby" Tables <b>bold</b> %_ *'
 
 
@@ -76,16 +43,6 @@ def statements(hostile_library: Library) -> list[str]:
 
     event.listen(hostile_library.engine, "before_cursor_execute", record)
     return sent
-
-
-def search(library: Library, query: str) -> list[int] | None:
-    """Return the ids found, or None when the query was refused with a hint."""
-    try:
-        return library.search(query).ids
-    except InvalidQuery as error:
-        hint = str(error)
-    assert hint.strip()
-    return None
 
 
 @pytest.mark.parametrize("query", HOSTILE)

@@ -163,6 +163,7 @@ class PostgresBackend:
         statement = (
             select(Paper.id, Paper.title)
             .where(_matches(_TITLE_TSV, func.to_tsquery(CONFIG, _title_query(groups))), others)
+            .order_by(Paper.id)  # the same candidates, in the same order, as a library file
             .limit(limit)
         )
         return dict(self.fetch_rows(session, statement))

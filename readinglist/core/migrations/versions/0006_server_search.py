@@ -2,7 +2,7 @@
 
 SQLite libraries search through FTS5 tables (revisions 0001 and 0004) and are left as
 they were. On PostgreSQL, a text-search configuration folds case and accents and splits
-hyphenated words into their parts, as FTS5's unicode61 tokenizer does; every paper keeps
+words at anything but a letter or digit, as FTS5's unicode61 tokenizer does; every paper keeps
 its title's and its whole text's words in generated columns; ``title_words`` holds each
 distinct title word once, with a trigram index, for typo-tolerant search; and the
 ``readinglist_revision`` sequence moves with every change, for clients that watch.
@@ -30,11 +30,16 @@ UPGRADE = [
     " asciiword, word, numword, hword_asciipart, hword_part, hword_numpart WITH unaccent, simple",
     # A hyphenated word is indexed as its parts only, as unicode61 splits it.
     "ALTER TEXT SEARCH CONFIGURATION readinglist DROP MAPPING FOR asciihword, hword, numhword",
+    # Words are runs of letters and digits, as for unicode61: everything else is turned
+    # into spaces first, so the parser sees no numbers with signs, versions, paths or
+    # URLs (it would read "Llama-3.2-1B" as "llama", "3.2", "-1", "b").
     "ALTER TABLE papers ADD COLUMN title_tsv tsvector GENERATED ALWAYS AS"
-    " (to_tsvector('readinglist'::regconfig, title COLLATE \"default\")) STORED",
-    "ALTER TABLE papers ADD COLUMN text_tsv tsvector GENERATED ALWAYS AS"
     " (to_tsvector('readinglist'::regconfig,"
-    " title COLLATE \"default\" || ' ' || abstract || ' ' || note)) STORED",
+    " regexp_replace(title COLLATE \"und-x-icu\", '[^[:alnum:]]+', ' ', 'g'))) STORED",
+    "ALTER TABLE papers ADD COLUMN text_tsv tsvector GENERATED ALWAYS AS"
+    " (to_tsvector('readinglist'::regconfig, regexp_replace("
+    "title COLLATE \"und-x-icu\" || ' ' || abstract || ' ' || note, '[^[:alnum:]]+', ' ', 'g')"
+    ")) STORED",
     "CREATE INDEX ix_papers_title_tsv ON papers USING gin (title_tsv)",
     "CREATE INDEX ix_papers_text_tsv ON papers USING gin (text_tsv)",
     "CREATE TABLE title_words (word text PRIMARY KEY)",
