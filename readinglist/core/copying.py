@@ -93,11 +93,11 @@ def copy_library(
     """Copy every table of the library at source into the new or empty library at destination.
 
     source and destination are what ``Library.open`` accepts: a file path or a SQLAlchemy
-    URL. The destination is created (and its schema migrated) when missing, a database
-    on a server too if this user may create one; a destination that already holds papers
-    or other rows is refused before anything is written. The source
-    is only read (a source written by an older version is upgraded first, as any open
-    does). progress, when given, is called after each batch.
+    URL. The destination is created (and its schema migrated) when missing, a database on
+    a server too if this user may create one; a destination that already holds papers or
+    other rows is refused before anything is written. The source is only read (one written
+    by an older version is upgraded first, as any open does). progress, when given, is
+    called as (table, rows copied, rows in the table) before and after each batch.
     """
     source_path = _file_path(source)
     destination_path = _file_path(destination)
@@ -302,9 +302,13 @@ def _counter_of(session: Session, table: Table, column: Column[Any]) -> int | No
             {"table": table.name, "column": column.name},
         )
         if sequence is not None:
+            # The view says NULL, rather than failing, to a member who may not read it.
             last = session.scalar(
-                text("SELECT pg_sequence_last_value(CAST(:sequence AS regclass))"),
-                {"sequence": sequence},
+                text(
+                    "SELECT last_value FROM pg_sequences"
+                    " WHERE quote_ident(schemaname) || '.' || quote_ident(sequencename) = :name"
+                ),
+                {"name": sequence},
             )
             return None if last is None else int(last)
     return None
