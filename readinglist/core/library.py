@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy.engine import Engine
 
-    from readinglist.core.backends import Backend
+    from readinglist.core.backends import Backend, ChangeFeed
     from readinglist.core.commands import Command
     from readinglist.core.records import (
         CollectionInfo,
@@ -421,6 +421,15 @@ class Library:
             if isinstance(error, (*self.backend.errors, OperationalError, DatabaseError)):
                 raise self._described(error) from error
             raise
+
+    def changes(self) -> ChangeFeed | None:
+        """Return a new feed of the changes other clients commit, to close when done.
+
+        A shared library on a server tells its clients of each change as it commits; a
+        library file cannot (None: poll ``revision`` instead). Raises LibraryUnavailable
+        when the server cannot be reached.
+        """
+        return self.backend.change_feed(self.engine, self.client)
 
     # -- internals ----------------------------------------------------------------------------
 

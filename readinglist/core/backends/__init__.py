@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from sqlalchemy.sql.elements import ColumnElement
 
     from readinglist.core.bulk import AnySelect
+    from readinglist.core.changes import Changes
     from readinglist.core.errors import LibraryUnavailable
 
 
@@ -52,6 +53,19 @@ class Revisions(Protocol):
     """Reads a number that moves whenever anyone (another process too) commits a change."""
 
     def read(self) -> int: ...
+    def close(self) -> None: ...
+
+
+class ChangeFeed(Protocol):
+    """The changes other clients commit to a library, heard as they commit."""
+
+    def fileno(self) -> int:
+        """Return a socket that turns readable when changes may have been heard."""
+
+    def drain(self) -> list[Changes]:
+        """Return the changes heard since the last call, without waiting; raises
+        LibraryUnavailable (and closes) when the connection is lost."""
+
     def close(self) -> None: ...
 
 
@@ -152,6 +166,10 @@ class Backend(Protocol):
 
     def announce(self, session: Session, payload: str) -> None:
         """Tell other clients, when session's transaction commits, what it changed."""
+
+    def change_feed(self, engine: Engine, client: str) -> ChangeFeed | None:
+        """Return a new feed of the changes clients other than client commit (None when
+        the server cannot tell: other clients then poll ``revisions``)."""
 
 
 def backend_of(session: Session | Connection | Engine) -> Backend:

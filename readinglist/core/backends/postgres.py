@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
     from sqlalchemy.sql.elements import ColumnElement
 
+    from readinglist.core.backends.listening import ServerChangeFeed
     from readinglist.core.bulk import AnySelect
 
 CONFIG: ColumnElement[Any] = literal_column("'readinglist'::regconfig")
@@ -255,6 +256,12 @@ class PostgresBackend:
         self.raw(session).execute(
             f"SELECT nextval('{REVISION_SEQUENCE}'), pg_notify('{NOTIFY_CHANNEL}', ?)", (payload,)
         )
+
+    def change_feed(self, engine: Engine, client: str) -> ServerChangeFeed:
+        """Listen for the notices ``announce`` sends, on a connection of the feed's own."""
+        from readinglist.core.backends.listening import ServerChangeFeed
+
+        return ServerChangeFeed(engine, client)
 
 
 class TrigramWords:

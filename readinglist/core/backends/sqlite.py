@@ -231,6 +231,9 @@ class SqliteBackend:
     def announce(self, session: Session, payload: str) -> None:
         """Nothing to send: other clients poll ``revisions``."""
 
+    def change_feed(self, engine: Engine, client: str) -> None:
+        """SQLite tells no one: other clients poll ``revisions``."""
+
 
 class CachedVocabulary:
     """The library's title words, loaded once and kept until papers come or go."""

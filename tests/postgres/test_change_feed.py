@@ -1,0 +1,197 @@
+"""A shared library's change feed: members hear each other's changes as they commit.
+
+Each test gets a database of its own on the server READINGLIST_TEST_POSTGRES names
+(.ci/run starts one); without the variable these tests fail, never skip.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from sqlalchemy import create_engine
+
+from readinglist.core.changes import Changes, encode_changes
+from readinglist.core.commands import AddTags, SetRating
+from readinglist.core.errors import LibraryUnavailable
+from readinglist.core.library import Library
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from readinglist.core.backends import ChangeFeed
+
+ROOT = Path(__file__).resolve().parents[2]
+# Run by another process: print when the change starts, then rate the paper.
+RATE_ELSEWHERE = """
+import sys, time
+from readinglist.core.commands import SetRating
+from readinglist.core.library import Library
+with Library.open(sys.argv[1]) as library:
+    print("open", flush=True)
+    sys.stdin.readline()
+    print(time.time(), flush=True)
+    library.execute(SetRating([int(sys.argv[2])], 4))
+"""
+
+
+@pytest.fixture
+def member(server_sample_library: str) -> Iterator[Library]:
+    with Library.open(server_sample_library) as opened:
+        yield opened
+
+
+@pytest.fixture
+def other_member(server_sample_library: str) -> Iterator[Library]:
+    with Library.open(server_sample_library) as opened:
+        yield opened
+
+
+@pytest.fixture
+def feed(member: Library) -> Iterator[ChangeFeed]:
+    opened = member.changes()
+    assert opened is not None
+    with contextlib.closing(opened):
+        yield opened
+
+
+def heard_within(feed: ChangeFeed, seconds: float) -> Changes:
+    """Wait on the feed's socket up to seconds; return every change heard by then."""
+    deadline = time.monotonic() + seconds
+    heard = Changes()
+    while True:
+        for changes in feed.drain():
+            heard |= changes
+        left = deadline - time.monotonic()
+        if heard or left <= 0:
+            return heard
+        select.select([feed.fileno()], [], [], left)
+
+
+def drain_for(feed: ChangeFeed, seconds: float) -> None:
+    """Read the feed whenever its socket is readable, for seconds."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        select.select([feed.fileno()], [], [], 0.1)
+        feed.drain()
+
+
+def announce_then_fail(library: Library, notice: str) -> None:
+    with library.writing() as session:
+        library.backend.announce(session, notice)
+        raise RuntimeError("the change fails after announcing it")
+
+
+def test_a_change_by_another_member_is_heard_within_a_second(
+        feed: ChangeFeed, other_member: Library) -> None:
+    paper_id = other_member.search("").ids[0]
+    other_member.execute(SetRating([paper_id], 5))
+    assert heard_within(feed, 1.0).papers == {paper_id}
+
+
+def test_the_members_own_changes_are_not_heard(
+        member: Library, feed: ChangeFeed, other_member: Library) -> None:
+    first, second = member.search("").ids[:2]
+    member.execute(SetRating([first], 3))
+    member.execute(AddTags([first], "mine"))
+    member.undo()
+    other_member.execute(SetRating([second], 1))
+    assert heard_within(feed, 1.0).papers == {second}
+    assert heard_within(feed, 0.2) == Changes()
+
+
+def test_several_changes_arrive_together_when_read_late(
+        feed: ChangeFeed, other_member: Library) -> None:
+    ids = other_member.search("").ids[:3]
+    for paper_id in ids:
+        other_member.execute(SetRating([paper_id], 2))
+    time.sleep(0.2)
+    heard = Changes()
+    for changes in feed.drain():
+        heard |= changes
+    assert heard.papers == set(ids)
+
+
+def test_a_change_that_is_rolled_back_sends_nothing(
+        feed: ChangeFeed, other_member: Library) -> None:
+    notice = encode_changes(Changes(paper_set=True), other_member.client)
+    with pytest.raises(RuntimeError):
+        announce_then_fail(other_member, notice)
+    assert heard_within(feed, 0.5) == Changes()
+
+
+def test_reading_an_empty_feed_returns_at_once(feed: ChangeFeed) -> None:
+    started = time.perf_counter()
+    for _ in range(100):
+        assert feed.drain() == []
+    assert time.perf_counter() - started < 0.1
+
+
+def test_a_notice_not_understood_reads_as_every_kind_of_change(
+        feed: ChangeFeed, server_sample_library: str) -> None:
+    engine = create_engine(server_sample_library, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT pg_notify('readinglist', 'not json')")
+    finally:
+        engine.dispose()
+    heard = heard_within(feed, 1.0)
+    assert heard.paper_set and heard.tags and heard.collections and heard.queue
+
+
+def test_a_lost_connection_is_said_once_and_a_new_feed_hears_again(
+        member: Library, feed: ChangeFeed, other_member: Library,
+        server_sample_library: str) -> None:
+    pid = getattr(feed, "server_pid", None)
+    assert isinstance(pid, int)
+    engine = create_engine(server_sample_library, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT pg_terminate_backend(%s)", (pid,))
+    finally:
+        engine.dispose()
+    with pytest.raises(LibraryUnavailable, match="lost"):
+        drain_for(feed, 2.0)
+    paper_id = other_member.search("").ids[0]
+    again = member.changes()
+    assert again is not None
+    with contextlib.closing(again):
+        other_member.execute(SetRating([paper_id], 1))
+        assert heard_within(again, 1.0).papers == {paper_id}
+    member.execute(SetRating([paper_id], 2))  # the library itself still works
+    assert member.rows([paper_id])[0].rating == 2
+
+
+def test_a_library_file_has_no_feed(library_path: Path) -> None:
+    with Library.open(library_path) as library:
+        assert library.changes() is None
+
+
+def test_a_change_made_by_another_process_is_heard_within_a_second(
+        feed: ChangeFeed, member: Library, server_sample_library: str) -> None:
+    paper_id = member.search("").ids[0]
+    environment = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(
+        [sys.executable, "-c", RATE_ELSEWHERE, server_sample_library, str(paper_id)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=environment)
+    try:
+        assert process.stdin is not None and process.stdout is not None
+        assert process.stdout.readline() == "open\n"
+        process.stdin.write("go\n")
+        process.stdin.flush()
+        started = float(process.stdout.readline())
+        heard = heard_within(feed, 1.0)
+        arrived = time.time()
+        assert heard.papers == {paper_id}
+        assert arrived - started < 1.0
+    finally:
+        process.communicate(timeout=30)
+    assert process.returncode == 0
+    assert member.rows([paper_id])[0].rating == 4
