@@ -23,7 +23,14 @@ from readinglist.gui.dialogs.openlibrary import LibraryChoice, OpenLibraryDialog
 from readinglist.gui.instance import InstanceServer, server_name
 from readinglist.gui.keymap import Keymap
 from readinglist.gui.shell import Shell
-from readinglist.gui.startup import LIBRARY_KEY, Opened, recent_libraries, remember_library
+from readinglist.gui.startup import (
+    LIBRARY_KEY,
+    Opened,
+    Recovery,
+    open_or_recover,
+    recent_libraries,
+    remember_library,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -323,7 +330,7 @@ def test_a_server_asking_for_a_password_gets_it_and_keeps_it_in_the_keyring_only
             raise LibraryUnavailable("db.lab.org: the server refused the login") from cause
         return Library.open(other_library, back_up=False), "Opened the lab's library."
 
-    answers = iter([("wrong", False), ("right", True)])
+    answers = iter([("wrong", True), ("right", True)])  # only a password that worked is kept
 
     def prompt(_parent: object, described: str, refused: bool) -> PasswordAnswer | None:
         asked.append((described, refused))
@@ -427,3 +434,27 @@ def test_a_library_open_in_another_window_comes_forward_instead(
         QApplication.processEvents()
     assert current.window is window and window is not None
     assert "open in another window" in window.status.message.text()
+
+
+def test_the_first_library_asks_for_its_password_too(other_library: Path) -> None:
+    attempts: list[str | None] = []
+
+    def server(location: Location) -> tuple[Library, str]:
+        assert isinstance(location, URL)
+        attempts.append(location.password)
+        if location.password is None:
+            raise LibraryUnavailable("connection failed: fe_sendauth: no password supplied")
+        return Library.open(other_library, back_up=False), "Opened."
+
+    reported: list[str] = []
+    url = parse_location(SERVER)
+    opened = open_or_recover(url, server, lambda _d: Recovery.QUIT, lambda _p: None,
+                             reported.append, lambda _where, _refused: ("typed", False))
+    assert opened is not None and opened.location == url and not reported
+    assert attempts == [None, "typed"]
+    opened.library.close()
+    # Without anyone to ask, the refusal is reported.
+    attempts.clear()
+    assert open_or_recover(url, server, lambda _d: Recovery.QUIT, lambda _p: None,
+                           reported.append) is None
+    assert attempts == [None] and "no password supplied" in reported[0]

@@ -189,7 +189,7 @@ class OpenLibraryDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("&Host:", self.host)
-        form.addRow("P&ort:", self.port)
+        form.addRow("Por&t:", self.port)
         form.addRow("&Database:", self.database)
         form.addRow("&User:", self.user)
         form.addRow("&Password:", self.password)
