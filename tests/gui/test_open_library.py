@@ -458,3 +458,12 @@ def test_the_first_library_asks_for_its_password_too(other_library: Path) -> Non
     assert open_or_recover(url, server, lambda _d: Recovery.QUIT, lambda _p: None,
                            reported.append) is None
     assert attempts == [None] and "no password supplied" in reported[0]
+
+
+def test_one_window_per_server_library_whatever_the_url_spelling() -> None:
+    same = {server_name(parse_location(text)) for text in (
+        "postgresql://ann@db.lab.org/papers", "postgres://ann:pw@db.lab.org:5432/papers",
+        "postgresql+psycopg://ann@db.lab.org/papers?sslmode=require")}
+    assert len(same) == 1
+    assert server_name(parse_location("postgresql://bob@db.lab.org/papers")) not in same
+    assert server_name(parse_location("postgresql://ann@db.lab.org/other")) not in same
