@@ -59,7 +59,9 @@ def main(argv: list[str]) -> int:
             for check in checks
         )
     elif argv[:1] == ["bench"]:
-        command = [uv, "run", "--locked", "python", "benchmarks/run.py", *argv[1:]]
+        # The postgres extra (the server's driver) for the shared-library benchmark.
+        command = [uv, "run", "--locked", "--extra", "postgres", "python", "benchmarks/run.py",
+                   *argv[1:]]
     else:
         command = [uv, "run", "--locked", "--no-dev", "readinglist", *argv]
     return subprocess.call(command, env=env)

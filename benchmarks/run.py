@@ -2,9 +2,13 @@
 
     uv run python benchmarks/run.py                       # 10k, 100k and 1M papers
     uv run python benchmarks/run.py --sizes 10000 --json benchmarks/results-10k.json
+    uv run python benchmarks/run.py --shared --sizes 100000 --json benchmarks/results.json
 
 Libraries are generated once (deterministically, see synthetic.py) into benchmarks/.data/
 and reused. Each size is measured in its own process in the real main window, offscreen.
+With --shared, each size is measured instead through the library API on SQLite and on a
+PostgreSQL server side by side (see shared.py; the server from --server or
+$READINGLIST_TEST_POSTGRES).
 """
 
 from __future__ import annotations
@@ -116,11 +120,22 @@ def rows(figures: dict[str, Any]) -> list[tuple[str, str, str]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--sizes", help="default: 10000,100000,1000000 (--shared: 100000)")
     parser.add_argument("--data-dir", type=Path, default=HERE / ".data")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
+    parser.add_argument("--shared", action="store_true",
+                        help="compare a library file with the same library on PostgreSQL")
+    parser.add_argument("--server", help="the PostgreSQL URL for --shared")
     args = parser.parse_args()
-    sizes = [int(size) for size in args.sizes.split(",")]
+    if args.shared:
+        shared = [sys.executable, str(HERE / "shared.py"), "--sizes", args.sizes or "100000",
+                  "--data-dir", str(args.data_dir)]
+        shared += ["--json", str(args.json)] if args.json else []
+        shared += ["--server", args.server] if args.server else []
+        raise SystemExit(subprocess.call(shared))
+    if args.server:
+        parser.error("--server goes with --shared")
+    sizes = [int(size) for size in (args.sizes or "10000,100000,1000000").split(",")]
     results = {}
     for size in sizes:
         print(f"measuring {size:,} papers...", file=sys.stderr, flush=True)
@@ -137,7 +152,13 @@ def main() -> None:
         values = " | ".join(column[index][1] for column in table)
         print(f"| {name} | {values} | {table[-1][index][2] or baseline} |")
     if args.json:
-        args.json.write_text(json.dumps({"machine": machine, "results": results}, indent=2) + "\n")
+        try:  # the file's other keys (such as shared.py's) stay
+            kept = json.loads(args.json.read_text())
+        except (OSError, ValueError):
+            kept = {}
+        figures = kept if isinstance(kept, dict) else {}
+        figures.update(machine=machine, results=results)
+        args.json.write_text(json.dumps(figures, indent=2) + "\n")
 
 
 if __name__ == "__main__":
