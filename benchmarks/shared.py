@@ -17,40 +17,33 @@ libraries stay as they were. With --json the figures go into that file under the
 from __future__ import annotations
 
 import argparse
-import contextlib
-import hashlib
 import json
 import os
 import platform
-import sqlite3
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
-import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sqlalchemy import create_engine, make_url, text
+from serverlibraries import database_mb, kept_database, scratch_database, scratch_file
+from sqlalchemy import make_url
 
 from libraries import DEFAULT_DATA_DIR, build, library_path
 from readinglist.core.commands import SetRating
-from readinglist.core.copying import copy_library
-from readinglist.core.errors import InvalidQuery, LibraryUnavailable
+from readinglist.core.errors import InvalidQuery
 from readinglist.core.library import Library
-from readinglist.core.locations import connect_url, describe
+from readinglist.core.locations import describe
 from readinglist.core.search import SortKey
-from readinglist.core.server_databases import MAINTENANCE_DATABASE, drop_database
 from synthetic import papers
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
 
     from sqlalchemy import URL
-    from sqlalchemy.engine import Connection
 
 SERVER_ENV = "READINGLIST_TEST_POSTGRES"
 JSON_KEY = "shared"
@@ -77,8 +70,6 @@ OPENS = 3
 """New processes opening the library; the quickest is reported."""
 SELECTION = 1000
 IMPORTED = 1000
-KEPT_PREFIX = "readinglist_shared_"
-"""Databases this benchmark keeps on the server: KEPT_PREFIX + size + "_" + checksum."""
 
 
 def ms(seconds: float) -> float:
@@ -211,123 +202,6 @@ def back_end(location: str, scratch: str) -> dict[str, Any]:
     figures["open_again_ms"] = min(run["open_again_ms"] for run in opens)
     figures.update(child("change", scratch))
     return figures
-
-
-# -- the libraries --------------------------------------------------------------------------
-
-
-def checksum(path: Path) -> str:
-    """Hash the library file and its write-ahead log (which may hold the latest commits)."""
-    digest = hashlib.sha256()
-    for part in (path, path.with_name(path.name + "-wal")):
-        if part.exists():
-            with part.open("rb") as file:
-                digest.update(hashlib.file_digest(file, "sha256").digest())
-    return digest.hexdigest()[:16]
-
-
-@contextlib.contextmanager
-def maintenance(server: URL) -> Iterator[Connection]:
-    """An autocommit connection to the server's maintenance database."""
-    engine = create_engine(
-        connect_url(server).set(database=MAINTENANCE_DATABASE), isolation_level="AUTOCOMMIT"
-    )
-    try:
-        with engine.connect() as connection:
-            yield connection
-    finally:
-        engine.dispose()
-
-
-def quoted(connection: Connection, name: str) -> str:
-    return connection.dialect.identifier_preparer.quote_identifier(name)
-
-
-def kept_database(path: Path, size: int, server: URL) -> tuple[URL, float | None]:
-    """Return the server's copy of the library at path, and the seconds copying took
-    (None when a copy of this very file was there already).
-
-    A new copy fills a database of another name, renamed once complete, so an
-    interrupted copy is never taken for a kept one; older copies of this size are dropped.
-    """
-    Library.open(path, back_up=False).close()  # upgraded first: the checksum is of what is copied
-    name = f"{KEPT_PREFIX}{size}_{checksum(path)}"
-    with maintenance(server) as connection:
-        names = connection.execute(text("SELECT datname FROM pg_database")).scalars().all()
-    ours = [found for found in names if found.startswith(f"{KEPT_PREFIX}{size}_")]
-    if name in ours:
-        return server.set(database=name), None
-    for stale in ours:
-        dropped(server.set(database=stale))
-    filling = server.set(database=f"{name}_filling")
-    started = time.perf_counter()
-    copy_library(path, filling.render_as_string(hide_password=False))
-    seconds = time.perf_counter() - started
-    # As the server's autovacuum would soon: planner statistics, and nothing left for it
-    # to do in the middle of a measurement.
-    analysed = create_engine(connect_url(filling), isolation_level="AUTOCOMMIT")
-    try:
-        with analysed.connect() as connection:
-            connection.exec_driver_sql("VACUUM (ANALYZE)")
-    finally:
-        analysed.dispose()
-    with maintenance(server) as connection:
-        connection.exec_driver_sql(
-            f"ALTER DATABASE {quoted(connection, filling.database or '')} "
-            f"RENAME TO {quoted(connection, name)}"
-        )
-    return server.set(database=name), round(seconds, 2)
-
-
-@contextlib.contextmanager
-def scratch_file(path: Path) -> Iterator[Path]:
-    """A throw-away copy of the library file, beside it (the same disk)."""
-    with tempfile.TemporaryDirectory(dir=path.parent, prefix="scratch-") as folder:
-        copy = Path(folder) / path.name
-        source, target = sqlite3.connect(path), sqlite3.connect(copy)
-        try:
-            source.backup(target)
-        finally:
-            source.close()
-            target.close()
-        yield copy
-
-
-@contextlib.contextmanager
-def scratch_database(kept: URL) -> Iterator[URL]:
-    """A throw-away database made from the kept one as its template (a file copy)."""
-    copy = kept.set(database=f"{kept.database}_{uuid.uuid4().hex[:8]}")
-    with maintenance(kept) as connection:
-        version = connection.dialect.server_version_info or (0,)
-        strategy = " STRATEGY FILE_COPY" if version >= (15,) else ""
-        connection.exec_driver_sql(
-            f"CREATE DATABASE {quoted(connection, copy.database or '')} "
-            f"TEMPLATE {quoted(connection, kept.database or '')}{strategy}"
-        )
-    try:
-        yield copy
-    finally:
-        dropped(copy)
-
-
-def dropped(database: URL, attempts: int = 10) -> None:
-    """Drop database, waiting for a server's own worker (autovacuum) on it to finish."""
-    for attempt in range(attempts):
-        try:
-            drop_database(database)
-            return
-        except LibraryUnavailable:
-            if attempt == attempts - 1:
-                raise
-            time.sleep(1)
-
-
-def database_mb(kept: URL) -> float:
-    with maintenance(kept) as connection:
-        size = connection.execute(
-            text("SELECT pg_database_size(:name)"), {"name": kept.database}
-        ).scalar_one()
-    return round(int(size) / 2**20)
 
 
 def compare(size: int, server: URL, data_dir: Path) -> dict[str, Any]:
