@@ -20,8 +20,9 @@ def register(subparsers: Any) -> None:
         "copy",
         help="copy a library into a new one (SQLite file or PostgreSQL database)",
         description="Copy everything in the library SRC into DEST, each a file path or a "
-        "URL such as postgresql+psycopg://user@host/dbname. DEST is created when missing "
-        "and must hold no papers; SRC is only read. Ids are kept. "
+        "URL such as postgresql://user@host/dbname. DEST is created when missing (a "
+        "database on a server too, if you may create databases there) and must hold no "
+        "papers; SRC is only read. Ids are kept. "
         f"Not copied: {'; '.join(f'{name} ({why})' for name, why in SKIPPED_TABLES.items())}. "
         "A failed copy changes nothing.",
     )
