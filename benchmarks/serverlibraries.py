@@ -153,3 +153,17 @@ def database_mb(kept: URL) -> float:
             text("SELECT pg_database_size(:name)"), {"name": kept.database}
         ).scalar_one()
     return round(int(size) / 2**20)
+
+
+SETTINGS = ("server_version", "fsync", "synchronous_commit", "shared_buffers", "work_mem")
+"""The server's settings that bear on the figures, reported beside them."""
+
+
+def server_settings(server: URL) -> dict[str, str]:
+    with maintenance(server) as connection:
+        return {
+            name: connection.execute(
+                text("SELECT current_setting(:name)"), {"name": name}
+            ).scalar_one()
+            for name in SETTINGS
+        }

@@ -29,7 +29,13 @@ from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from serverlibraries import database_mb, kept_database, scratch_database, scratch_file
+from serverlibraries import (
+    database_mb,
+    kept_database,
+    scratch_database,
+    scratch_file,
+    server_settings,
+)
 from sqlalchemy import make_url
 
 from libraries import DEFAULT_DATA_DIR, build, library_path
@@ -214,6 +220,7 @@ def compare(size: int, server: URL, data_dir: Path) -> dict[str, Any]:
         "measured_at": time.strftime("%Y-%m-%d %H:%M"),
         "load_average_before": [round(load, 2) for load in os.getloadavg()],
         "server": describe(kept),
+        "server_settings": server_settings(kept),
         "copy_to_server_s": filled,
     }
     with scratch_file(path) as copy:
@@ -222,6 +229,9 @@ def compare(size: int, server: URL, data_dir: Path) -> dict[str, Any]:
         figures["postgresql"] = back_end(
             kept.render_as_string(hide_password=False), copy.render_as_string(hide_password=False)
         )
+    answers = {figures[name]["whole_answer_ids"] for name in ("sqlite", "postgresql")}
+    if len(answers) != 1:
+        raise SystemExit(f"the two libraries differ: {sorted(answers)} papers")
     figures["sqlite"]["disk_mb"] = round(
         sum(f.stat().st_size for f in path.parent.glob(path.name + "*")) / 2**20
     )
@@ -275,8 +285,9 @@ def rows(figures: dict[str, Any]) -> list[tuple[str, str, str]]:
 def table(figures: dict[str, Any]) -> str:
     copied = figures["copy_to_server_s"]
     how = "kept from an earlier run" if copied is None else f"copied in {copied:.1f} s"
+    settings = ", ".join(f"{name} {value}" for name, value in figures["server_settings"].items())
     lines = [
-        f"{figures['papers']:,} papers (server copy {how}; {figures['server']})",
+        f"{figures['papers']:,} papers (server copy {how}; {figures['server']}; {settings})",
         "",
         "| operation | SQLite | PostgreSQL |",
         "|---|---|---|",
