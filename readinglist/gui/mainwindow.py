@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from readinglist.core.changes import Changes
+from readinglist.core.changes import EVERYTHING, Changes
 from readinglist.core.commands import SetNote
 from readinglist.core.errors import ReadingListError
 from readinglist.gui import windowstate
@@ -260,13 +260,16 @@ class MainWindow(QMainWindow):
         if message:
             self.say(message)
 
-    def refresh_from_elsewhere(self) -> None:
-        """Show what another program (the CLI, another window) changed in the library."""
-        self.model.forget_rows()
-        self.related.refresh()
-        everything = Changes(paper_set=True, tags=True, collections=True, saved_searches=True,
-                             queue=True)
-        self.ops.announce(everything, "The library was changed elsewhere; refreshed.")
+    def refresh_from_elsewhere(self, changes: Changes = EVERYTHING) -> None:
+        """Show what another program (the CLI, another window, another member) changed.
+
+        When only some papers changed, only their rows and the pane showing one reload,
+        as after the window's own change; anything more reloads every row.
+        """
+        if changes != Changes(papers=changes.papers):
+            self.model.forget_rows()
+            self.related.refresh()
+        self.ops.announce(changes, "The library was changed elsewhere; refreshed.")
 
     def show_view(self, view: ListView) -> None:
         """Show what the sidebar picked: a list of papers, or a discovery page."""

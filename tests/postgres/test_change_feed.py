@@ -100,7 +100,7 @@ def test_the_members_own_changes_are_not_heard(
         member: Library, feed: ChangeFeed, other_member: Library) -> None:
     first, second = member.search("").ids[:2]
     member.execute(SetRating([first], 3))
-    member.execute(AddTags([first], "mine"))
+    member.execute(AddTags([first], ["mine"]))
     member.undo()
     other_member.execute(SetRating([second], 1))
     assert heard_within(feed, 1.0).papers == {second}
