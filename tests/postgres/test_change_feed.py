@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import select
+import socket
 import subprocess
 import sys
 import time
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, make_url
 
 from readinglist.core.changes import Changes, encode_changes
 from readinglist.core.commands import AddTags, SetRating
@@ -167,6 +168,19 @@ def test_a_lost_connection_is_said_once_and_a_new_feed_hears_again(
         assert heard_within(again, 1.0).papers == {paper_id}
     member.execute(SetRating([paper_id], 2))  # the library itself still works
     assert member.rows([paper_id])[0].rating == 2
+
+
+@pytest.mark.skipif(not hasattr(socket, "TCP_KEEPIDLE"), reason="Linux's TCP options")
+def test_a_feed_over_tcp_is_probed_when_idle(server_sample_library: str) -> None:
+    over_tcp = make_url(server_sample_library).update_query_dict({"host": "127.0.0.1"})
+    with Library.open(over_tcp.render_as_string(hide_password=False)) as library:
+        opened = library.changes()
+        assert opened is not None
+        with contextlib.closing(opened), socket.socket(fileno=socket.dup(opened.fileno())) as s:
+            assert s.family == socket.AF_INET
+            assert s.getsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE) == 1
+            assert s.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPIDLE) == 30
+            assert s.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPCNT) == 3
 
 
 def test_a_library_file_has_no_feed(library_path: Path) -> None:
