@@ -16,7 +16,7 @@ from readinglist.core.commands import (
     SetSetting,
     SetStatus,
 )
-from readinglist.core.copying import copied_tables
+from readinglist.core.copying import MEMBER_TABLES, copied_tables
 from readinglist.core.records import PaperRecord
 
 if TYPE_CHECKING:
@@ -55,12 +55,19 @@ def stored_rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     try:
         return {
             table.name: sorted(
-                connection.execute(f"SELECT * FROM {table.name}").fetchall(), key=repr
+                connection.execute(f"SELECT {_columns(table.name)} FROM {table.name}").fetchall(),
+                key=repr,
             )
             for table in copied_tables()
         }
     finally:
         connection.close()
+
+
+def _columns(table: str) -> str:
+    # A library's members are made with it: a copy keeps the destination's own (ids and
+    # names as the source's, for a library file), made when the destination was.
+    return "id, name" if table in MEMBER_TABLES else "*"
 
 
 def papers_counter(path: Path) -> int:

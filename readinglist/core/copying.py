@@ -41,6 +41,12 @@ columns) are not in the models at all: the destination's own triggers and column
 them as the papers arrive.
 """
 
+MEMBER_TABLES = frozenset({"users"})
+"""Tables a new library already has rows in: its members. A member the destination holds
+keeps its row (on a server, named after its database role, so the role opens the copy as
+that member, with the personal state the source's member of that id had); the source's
+other members are added."""
+
 BATCH_ROWS = 2000
 """Rows read and written at a time: a 100,000-paper library never sits in memory whole."""
 
@@ -193,7 +199,8 @@ def _refuse_unless_empty(session: Session, where: str) -> None:
     taken = [
         table.name
         for table in copied_tables()
-        if session.execute(select(text("1")).select_from(table).limit(1)).first() is not None
+        if table.name not in MEMBER_TABLES
+        and session.execute(select(text("1")).select_from(table).limit(1)).first() is not None
     ]
     if taken:
         raise CopyRefused(
@@ -212,6 +219,7 @@ def _copy_table(
     writers = _value_writers(target, columns)
     backend = backend_of(target)
     done = 0
+    present = _members_kept(target, table)
     if progress is not None:
         progress(table.name, done, total)
     with _bulk_loading(origin, target, table):
@@ -222,12 +230,20 @@ def _copy_table(
                     for write, value in zip(writers, row, strict=True)
                 )
                 for row in batch
+                if not present or row[0] not in present
             ]
             backend.insert_rows(target, table.name, [column.name for column in columns], rows)
-            done += len(rows)
+            done += len(batch)  # the destination's own members count as arrived
             if progress is not None:
                 progress(table.name, done, total)
     return done
+
+
+def _members_kept(target: Session, table: Table) -> set[Any]:
+    """Return the ids of the destination's own rows of table, which the copy leaves alone."""
+    if table.name not in MEMBER_TABLES:
+        return set()
+    return set(target.scalars(select(table.c.id)))
 
 
 def _value_writers(

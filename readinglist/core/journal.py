@@ -1,7 +1,9 @@
 """The undo history, kept in the library so undo works across restarts and processes.
 
-Entries with ``applied`` set form the undo stack (newest last); the others, newer than
-every applied entry, form the redo stack. Recording a new step drops the redo stack.
+Each member has their own history: their entries with ``applied`` set form their undo
+stack (newest last); their others, newer than every applied one, form the redo stack.
+Recording a new step drops the member's redo stack. Undo reverts the member's own step
+even when others changed the library since.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from sqlalchemy import delete, func, select
 
 from readinglist.core.commands.base import Command, command_from_state
 from readinglist.core.models import HistoryEntry, utcnow
+from readinglist.core.users import current_user
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
-# Steps kept; older ones are forgotten (they can no longer be undone).
+# Steps kept for each member; older ones are forgotten (they can no longer be undone).
 HISTORY_LIMIT = 200
 
 
@@ -31,8 +34,10 @@ def decode(entry: HistoryEntry) -> Command:
 
 
 def record(session: Session, command: Command) -> None:
-    """Add an applied step on top of the undo stack, dropping the redo stack."""
-    session.execute(delete(HistoryEntry).where(HistoryEntry.applied.is_(False)))
+    """Add an applied step on top of the member's undo stack, dropping their redo stack."""
+    me = current_user(session)
+    mine = HistoryEntry.user_id == me
+    session.execute(delete(HistoryEntry).where(mine, HistoryEntry.applied.is_(False)))
     session.add(
         HistoryEntry(
             label=command.label,
@@ -40,28 +45,37 @@ def record(session: Session, command: Command) -> None:
             state=encode(command),
             applied=True,
             created_at=utcnow(),
+            user_id=me,
         )
     )
     session.flush()
-    count = session.scalar(select(func.count()).select_from(HistoryEntry)) or 0
+    count = session.scalar(select(func.count()).where(mine)) or 0
     if count > HISTORY_LIMIT:
-        oldest = select(HistoryEntry.id).order_by(HistoryEntry.id).limit(count - HISTORY_LIMIT)
+        oldest = (
+            select(HistoryEntry.id)
+            .where(mine)
+            .order_by(HistoryEntry.id)
+            .limit(count - HISTORY_LIMIT)
+            .scalar_subquery()
+        )
         session.execute(delete(HistoryEntry).where(HistoryEntry.id.in_(oldest)))
 
 
 def next_undo(session: Session) -> HistoryEntry | None:
+    """Return the member's newest applied step (None when they have none)."""
     return session.scalars(
         select(HistoryEntry)
-        .where(HistoryEntry.applied.is_(True))
+        .where(HistoryEntry.user_id == current_user(session), HistoryEntry.applied.is_(True))
         .order_by(HistoryEntry.id.desc())
         .limit(1)
     ).first()
 
 
 def next_redo(session: Session) -> HistoryEntry | None:
+    """Return the member's oldest undone step (None when they have none)."""
     return session.scalars(
         select(HistoryEntry)
-        .where(HistoryEntry.applied.is_(False))
+        .where(HistoryEntry.user_id == current_user(session), HistoryEntry.applied.is_(False))
         .order_by(HistoryEntry.id)
         .limit(1)
     ).first()

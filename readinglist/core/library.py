@@ -15,7 +15,7 @@ from sqlalchemy import URL, func, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 
-from readinglist.core import journal, queries
+from readinglist.core import journal, queries, users
 from readinglist.core.backends import backend_of
 from readinglist.core.backup import DailyBackup, make_daily_backup
 from readinglist.core.changes import NO_CHANGES, Changes, encode_changes
@@ -39,6 +39,7 @@ from readinglist.core.storage import (
     default_library_path,
     migrate,
 )
+from readinglist.core.users import LOCAL_USER
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -77,6 +78,9 @@ class Library:
         """Names this Library in the notices of its changes (see ``changes.encode_changes``)."""
         self._title_words = self.backend.title_words()
         self._revisions = self.backend.revisions(engine)
+        self.user_id = LOCAL_USER
+        """The member this library acts for: their ratings, queue and undo history."""
+        self.user_name = "me"
 
     @classmethod
     def open(cls, location: Path | URL | str | None = None, *, back_up: bool = True) -> Library:
@@ -114,6 +118,7 @@ class Library:
         except LibraryUnavailable as error:
             raise LibraryUnavailable(f"{library_path}: {error}") from None
         library = cls(engine, library_path)
+        library._join()
         if back_up:
             library.back_up_if_due()
         return library
@@ -131,7 +136,15 @@ class Library:
             raise LibraryDamaged(f"{shown}: {error}") from None
         except LibraryUnavailable as error:
             raise LibraryUnavailable(f"{shown}: {error}") from None
-        return cls(engine, shown)
+        library = cls(engine, shown)
+        library._join()
+        return library
+
+    def _join(self) -> None:
+        """Find (on a server: add, if new) the member this connection is."""
+        local = self.engine.dialect.name == "sqlite"  # a file's member is there: just read
+        with self.reading() if local else self.writing() as session:
+            self.user_id, self.user_name = users.join(session)
 
     def back_up_if_due(self) -> DailyBackup:
         """Make today's automatic backup unless there is one; never raises (see ``problem``).
@@ -159,6 +172,7 @@ class Library:
         """A read-only unit of work (one consistent snapshot)."""
         try:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                session.info[users.USER_KEY] = self.user_id
                 yield session
         except (OperationalError, DatabaseError) as error:
             raise self._described(error) from error
@@ -170,6 +184,7 @@ class Library:
             with self.engine.connect() as connection:
                 connection = connection.execution_options(**{WRITE_OPTION: True})
                 with Session(bind=connection, expire_on_commit=False) as session, session.begin():
+                    session.info[users.USER_KEY] = self.user_id
                     yield session
         except (OperationalError, DatabaseError) as error:
             raise self._described(error) from error

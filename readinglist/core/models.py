@@ -12,11 +12,13 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
     Table,
     Text,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -66,13 +68,7 @@ paper_collections = Table(
 
 class Paper(Base):
     __tablename__ = "papers"
-    __table_args__ = (
-        CheckConstraint("rating IS NULL OR rating BETWEEN 0 AND 5", name="rating_range"),
-        CheckConstraint(
-            "status IN ('inbox', 'queued', 'reading', 'read', 'skipped')", name="status_known"
-        ),
-        {"sqlite_autoincrement": True},
-    )
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     # Indexed besides being the key: the added order reads ids off a narrow index (0005).
     id: Mapped[int] = mapped_column(primary_key=True, index=True)
@@ -82,10 +78,7 @@ class Paper(Base):
     # The key backwards, so titles that end alike sort together (revision 0003).
     title_key_reversed: Mapped[str] = mapped_column(Text, index=True, default="")
     citation_key: Mapped[str | None] = mapped_column(String(200), unique=True)
-    rating: Mapped[int | None] = mapped_column(Integer, index=True)
-    status: Mapped[str] = mapped_column(String(16), default=Status.INBOX.value, index=True)
-    status_changed_at: Mapped[datetime | None] = mapped_column(DateTime)
-    queue_position: Mapped[int | None] = mapped_column(Integer, index=True)
+    # The shared note; each member's own note is PaperState.note.
     note: Mapped[str] = mapped_column(Text, default="")
     added_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow, index=True)
     modified_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
@@ -96,6 +89,54 @@ class Paper(Base):
     doi: Mapped[str] = mapped_column(Text, default="")
     url: Mapped[str] = mapped_column(Text, default="")
     entry_type: Mapped[str] = mapped_column(String(40), default="")
+    # Raised by each shared edit, so concurrent edits of one paper are noticed (0007).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+
+
+class User(Base):
+    """A member of the library: "me" in a library file, a database role on a server."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200, collation="NOCASE"), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PaperState(Base):
+    """One member's own state of one paper: rating, status, queue place, private note.
+
+    Every member has a row for every paper (made with the paper or the member). The
+    indexes lead with the member, so one member's list sorted or filtered by rating,
+    status or queue place reads an index in order.
+    """
+
+    __tablename__ = "paper_states"
+    __table_args__ = (
+        CheckConstraint("rating IS NULL OR rating BETWEEN 0 AND 5", name="state_rating_range"),
+        CheckConstraint(
+            "status IN ('inbox', 'queued', 'reading', 'read', 'skipped')",
+            name="state_status_known",
+        ),
+        Index("ix_paper_states_user_rating", "user_id", "rating", "paper_id"),
+        Index("ix_paper_states_user_status", "user_id", "status", "paper_id"),
+        Index("ix_paper_states_user_queue", "user_id", "queue_position", "paper_id"),
+    )
+
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    paper_id: Mapped[int] = mapped_column(
+        ForeignKey("papers.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    rating: Mapped[int | None] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(
+        String(16), default=Status.INBOX.value, server_default=Status.INBOX.value
+    )
+    status_changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    queue_position: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
 
 
 class Tag(Base):
@@ -161,6 +202,7 @@ class HistoryEntry(Base):
     """One undoable step: a serialised command and whether it is currently applied."""
 
     __tablename__ = "history"
+    __table_args__ = (Index("ix_history_user_applied", "user_id", "applied", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     label: Mapped[str] = mapped_column(Text)
@@ -168,6 +210,8 @@ class HistoryEntry(Base):
     state: Mapped[bytes] = mapped_column(LargeBinary)
     applied: Mapped[bool] = mapped_column(default=True, index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # Whose step it is: each member undoes their own (0007).
+    user_id: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
 
 
 class Setting(Base):
@@ -184,3 +228,5 @@ COLLECTIONS = cast("Table", Collection.__table__)
 IMPORTS = cast("Table", ImportRecord.__table__)
 DUPLICATES = cast("Table", DuplicateCandidate.__table__)
 SAVED_SEARCHES = cast("Table", SavedSearch.__table__)
+USERS = cast("Table", User.__table__)
+PAPER_STATES = cast("Table", PaperState.__table__)

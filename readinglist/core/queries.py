@@ -16,6 +16,7 @@ from readinglist.core.models import (
     DuplicateCandidate,
     ImportRecord,
     Paper,
+    PaperState,
     SavedSearch,
     Status,
     Tag,
@@ -29,6 +30,7 @@ from readinglist.core.records import (
     SavedSearchInfo,
     TagInfo,
 )
+from readinglist.core.users import current_user, member_count
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -41,14 +43,23 @@ if TYPE_CHECKING:
 # Lists and exports read many rows at once: plain SQL on the DBAPI connection, without
 # ORM objects or per-id bound parameters (the ids travel as one value, see ``_with_ids``).
 _IDS = "{ids}"
+# Rating, status, queue place and private note are the current member's (the first
+# parameter); a paper without the member's row reads as new to them.
+_MINE = " FROM papers LEFT JOIN paper_states s ON s.paper_id = papers.id AND s.user_id = ?"
 _ROW_SQL = (
-    "SELECT id, title, rating, status, added_at, queue_position, citation_key, note != ''"
-    f" FROM papers WHERE id IN ({_IDS})"
+    "SELECT id, title, s.rating, coalesce(s.status, 'inbox'), added_at, s.queue_position,"
+    " citation_key, papers.note != ''"
+    f"{_MINE} WHERE id IN ({_IDS})"
 )
 _DETAIL_SQL = (
-    "SELECT id, title, abstract, note, rating, status, citation_key, added_at, modified_at,"
-    " status_changed_at, queue_position, authors, year, venue, doi, url, entry_type"
-    f" FROM papers WHERE id IN ({_IDS})"
+    "SELECT id, title, abstract, papers.note, s.rating, coalesce(s.status, 'inbox'),"
+    " citation_key, added_at, modified_at, s.status_changed_at, s.queue_position, authors,"
+    " year, venue, doi, url, entry_type, coalesce(s.note, '')"
+    f"{_MINE} WHERE id IN ({_IDS})"
+)
+_MEMBER_STATUS_SQL = (
+    f"SELECT paper_id, status, count(*) FROM paper_states WHERE paper_id IN ({_IDS})"
+    " GROUP BY paper_id, status"
 )
 # Names sort as the columns collate (NOCASE), as the sidebar lists them.
 _TAG_SQL = (
@@ -68,11 +79,12 @@ _TIMESTAMP = cast(
 )
 
 
-def _with_ids(session: Session, template: str, ids: Sequence[int]) -> Cursor:
-    """Run template with its {ids} standing for the back end's list of ids."""
+def _with_ids(session: Session, template: str, ids: Sequence[int], *before: Any) -> Cursor:
+    """Run template with its {ids} standing for the back end's list of ids (after the
+    parameters before)."""
     backend = backend_of(session)
     sql = template.format(ids=backend.ids_sql)
-    return backend.raw(session).execute(sql, (backend.ids_param(ids),))
+    return backend.raw(session).execute(sql, (*before, backend.ids_param(ids)))
 
 
 def names_by_paper(
@@ -90,7 +102,7 @@ def names_by_paper(
 
 def rows(session: Session, ids: Sequence[int]) -> list[PaperRow]:
     """Return list rows for ids, in the order given (ids that vanished are left out)."""
-    found = {row[0]: row for row in _with_ids(session, _ROW_SQL, ids)}
+    found = {row[0]: row for row in _with_ids(session, _ROW_SQL, ids, current_user(session))}
     tags, collections = names_by_paper(session, list(found))
     no_names: list[str] = []
     return [
@@ -113,16 +125,33 @@ def rows(session: Session, ids: Sequence[int]) -> list[PaperRow]:
 
 def details(session: Session, ids: Sequence[int]) -> list[PaperDetail]:
     """Return full records for ids, in the order given; raise UnknownPaper if one is missing."""
-    found = {row[0]: row for row in _with_ids(session, _DETAIL_SQL, ids)}
+    found = {row[0]: row for row in _with_ids(session, _DETAIL_SQL, ids, current_user(session))}
     missing = [paper_id for paper_id in ids if paper_id not in found]
     if missing:
         raise UnknownPaper(f"no paper with id {missing[0]}")
     tags, collections = names_by_paper(session, list(found))
-    return [_detail(found[paper_id], tags, collections) for paper_id in ids]
+    members = member_count(session)
+    statuses = _member_statuses(session, list(found)) if members > 1 else {}
+    return [
+        _detail(found[paper_id], tags, collections, members, statuses.get(paper_id, {}))
+        for paper_id in ids
+    ]
+
+
+def _member_statuses(session: Session, ids: list[int]) -> dict[int, dict[str, int]]:
+    """Return, for each paper, how many members have it in each status."""
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    for paper_id, status, count in _with_ids(session, _MEMBER_STATUS_SQL, ids):
+        counts[paper_id][status] = count
+    return counts
 
 
 def _detail(
-    row: tuple[Any, ...], tags: dict[int, list[str]], collections: dict[int, list[str]]
+    row: tuple[Any, ...],
+    tags: dict[int, list[str]],
+    collections: dict[int, list[str]],
+    members: int,
+    statuses: dict[str, int],
 ) -> PaperDetail:
     paper_id = row[0]
     return PaperDetail(
@@ -145,6 +174,9 @@ def _detail(
         doi=row[14],
         url=row[15],
         entry_type=row[16],
+        private_note=row[17],
+        members=members,
+        member_statuses=statuses,
     )
 
 
@@ -192,17 +224,26 @@ def saved_searches(session: Session) -> list[SavedSearchInfo]:
 
 
 def status_counts(session: Session) -> dict[str, int]:
+    """Return how many papers the current member has in each status."""
     counts = {status.value: 0 for status in Status}
-    counts.update(session.execute(select(Paper.status, func.count()).group_by(Paper.status)).all())
+    mine = PaperState.user_id == current_user(session)
+    counts.update(
+        session.execute(
+            select(PaperState.status, func.count()).where(mine).group_by(PaperState.status)
+        ).all()
+    )
     return counts
 
 
 def queue(session: Session) -> list[int]:
+    """Return the current member's queue, in order."""
     return list(
         session.scalars(
-            select(Paper.id)
-            .where(Paper.status == Status.QUEUED)
-            .order_by(Paper.queue_position, Paper.id)
+            select(PaperState.paper_id)
+            .where(
+                PaperState.user_id == current_user(session), PaperState.status == Status.QUEUED
+            )
+            .order_by(PaperState.queue_position, PaperState.paper_id)
         )
     )
 
@@ -216,14 +257,15 @@ def duplicate_pairs(session: Session) -> list[tuple[int, int, float]]:
 
 def stats(session: Session) -> dict[str, Any]:
     papers = session.scalar(select(func.count()).select_from(Paper)) or 0
-    rated = session.scalar(select(func.count()).where(Paper.rating.is_not(None))) or 0
+    mine = PaperState.user_id == current_user(session)
     ratings = dict(
         session.execute(
-            select(Paper.rating, func.count())
-            .where(Paper.rating.is_not(None))
-            .group_by(Paper.rating)
+            select(PaperState.rating, func.count())
+            .where(mine, PaperState.rating.is_not(None))
+            .group_by(PaperState.rating)
         ).all()
     )
+    rated = sum(ratings.values())
     return {
         "papers": papers,
         "collections": session.scalar(select(func.count()).select_from(Collection)) or 0,
@@ -233,7 +275,10 @@ def stats(session: Session) -> dict[str, Any]:
         "unrated": papers - rated,
         "ratings": {str(r): ratings.get(r, 0) for r in range(6)},
         "with_notes": session.scalar(select(func.count()).where(Paper.note != "")) or 0,
-        "queue": session.scalar(select(func.count()).where(Paper.status == Status.QUEUED)) or 0,
+        "queue": session.scalar(
+            select(func.count()).where(mine, PaperState.status == Status.QUEUED)
+        )
+        or 0,
         "imports": session.scalar(select(func.count()).select_from(ImportRecord)) or 0,
         "likely_duplicates": session.scalar(select(func.count()).select_from(DuplicateCandidate))
         or 0,

@@ -35,7 +35,10 @@ class PaperRecord:
 
 @dataclass(frozen=True, slots=True)
 class PaperRow:
-    """What the paper list shows for one paper (no abstract or note, so rows stay light)."""
+    """What the paper list shows for one paper (no abstract or note, so rows stay light).
+
+    Rating, status and queue place are the current member's own.
+    """
 
     id: int
     title: str
@@ -51,7 +54,12 @@ class PaperRow:
 
 @dataclass(frozen=True, slots=True)
 class PaperDetail:
-    """Everything the library knows about one paper: for the abstract pane, `show` and exports."""
+    """Everything the library knows about one paper: for the abstract pane, `show` and exports.
+
+    ``note`` is the shared note; rating, status, queue place and ``private_note`` are the
+    current member's own. ``member_statuses`` counts the members in each status (empty
+    when the library has one member).
+    """
 
     id: int
     title: str
@@ -72,6 +80,9 @@ class PaperDetail:
     doi: str
     url: str
     entry_type: str
+    private_note: str = ""
+    members: int = 1
+    member_statuses: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)

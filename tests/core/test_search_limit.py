@@ -94,7 +94,7 @@ def test_a_cancelled_search_stops_and_the_library_stays_usable(library: Library)
 
 
 @pytest.mark.parametrize(
-    "key", [SortKey.RATING, SortKey.STATUS, SortKey.TAGS, SortKey.COLLECTIONS]
+    "key", [SortKey.RATING, SortKey.STATUS, SortKey.QUEUE, SortKey.TAGS, SortKey.COLLECTIONS]
 )
 @pytest.mark.parametrize("descending", [False, True])
 @pytest.mark.parametrize("query", ["", "tag:nlp", "-rating:>=4", "status:reading OR tag:nlp"])
@@ -110,6 +110,7 @@ def test_walked_sorts_list_what_an_order_by_would(
     from readinglist.core.search.sorting import order_by
 
     library.execute(SetStatus(library.search("vision").ids, "reading"))
+    library.execute(SetStatus(library.search("").ids[:6][::-1], "queued"))  # not in id order
     with library.reading() as session:
         where = Compiler(backend_of(session)).compile(parse_query(query))
         expected = fetch_ids(

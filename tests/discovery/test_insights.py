@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from readinglist.core.commands import AddTags, SetRating, SetStatus
 from readinglist.core.discovery import insights
-from readinglist.core.models import PAPERS, utcnow
+from readinglist.core.models import PAPER_STATES, utcnow
 from readinglist.core.records import PaperRecord
 
 if TYPE_CHECKING:
@@ -50,8 +50,8 @@ def test_triage_buckets_by_day_and_iso_week(sample_library: Library) -> None:
     now = utcnow()
     with sample_library.writing() as session:
         session.execute(
-            PAPERS.update()
-            .where(PAPERS.c.id.in_(ids[:2]))
+            PAPER_STATES.update()
+            .where(PAPER_STATES.c.paper_id.in_(ids[:2]))
             .values(status_changed_at=now - timedelta(days=8))
         )
     triage = insights(sample_library, now=now)["triage"]
@@ -92,8 +92,8 @@ def test_oldest_queued_papers_come_first_with_their_age(sample_library: Library)
     now = utcnow()
     with sample_library.writing() as session:
         session.execute(
-            PAPERS.update()
-            .where(PAPERS.c.id == ids[2])
+            PAPER_STATES.update()
+            .where(PAPER_STATES.c.paper_id == ids[2])
             .values(status_changed_at=now - timedelta(days=40))
         )
     oldest = insights(sample_library, now=now)["oldest_queued"]

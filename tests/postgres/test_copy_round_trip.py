@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from richlibrary import fill_every_table, papers_counter, stored_rows
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import create_engine, func, make_url, select, text
 
 from readinglist.cli import run
 from readinglist.core.commands import AddTags, SaveSearch
-from readinglist.core.copying import CopyRefused, copied_tables, copy_library
+from readinglist.core.copying import MEMBER_TABLES, CopyRefused, copied_tables, copy_library
 from readinglist.core.errors import ReadingListError
 from readinglist.core.library import Library
-from readinglist.core.models import PAPERS
+from readinglist.core.models import PAPERS, USERS
 from readinglist.core.records import PaperRecord
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ def typed_rows(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
                 for row in connection.execute(select(table).order_by(*table.primary_key.columns))
             ]
             for table in copied_tables()
+            if table.name not in MEMBER_TABLES  # each library keeps its own members
         }
 
 
@@ -70,6 +71,9 @@ def test_sqlite_to_postgresql_and_back_keeps_every_row(
     local, shared = create_engine(f"sqlite:///{source}"), create_engine(server)
     try:
         assert typed_rows(shared) == typed_rows(local)
+        with shared.connect() as connection:  # the copying role is the server's member 1
+            members = connection.execute(select(USERS.c.id, USERS.c.name)).all()
+        assert members == [(1, make_url(server).username)]
     finally:
         local.dispose()
         shared.dispose()

@@ -18,6 +18,7 @@ from readinglist.core.commands.rows import (
     restore_papers,
     snapshot_papers,
 )
+from readinglist.core.commands.states import highest_queue_position, set_each_state
 from readinglist.core.commands.tagging import add_links, clean_tag_name, ensure_tags, remove_links
 from readinglist.core.duplicates import find_likely_duplicates, record_pairs
 from readinglist.core.errors import InvalidValue
@@ -35,8 +36,11 @@ from readinglist.core.models import (
     utcnow,
 )
 from readinglist.core.normalize import clean_text, title_key
+from readinglist.core.users import add_paper_states
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sqlalchemy.orm import Session
 
     from readinglist.core.records import PaperRecord
@@ -52,10 +56,6 @@ _PAPER_COLUMNS = (
     "title_key",
     "title_key_reversed",
     "citation_key",
-    "rating",
-    "status",
-    "status_changed_at",
-    "queue_position",
     "note",
     "added_at",
     "modified_at",
@@ -67,6 +67,7 @@ _PAPER_COLUMNS = (
     "entry_type",
 )
 _LINK_COLUMNS = ("paper_id", "collection_id", "position")
+_STATE_COLUMNS = ("rating", "status", "status_changed_at", "queue_position")
 _PAPERS = PAPERS
 _COLLECTIONS = COLLECTIONS
 _IMPORTS = IMPORTS
@@ -283,7 +284,8 @@ class ImportPapers(Command):
         new_ids = backend.new_paper_ids(session, len(new_records))
         records = [record for _position, record, _key in new_records]
         citation_keys = _CitationKeys(session).assign_all(records)
-        queue_end = session.scalar(select(func.max(Paper.queue_position))) or 0
+        queue_end = highest_queue_position(session)
+        states: list[Sequence[Any]] = []  # the importer's own, when a record says more
         ids: list[int] = []
         done = 0
         with backend.papers_indexed_afterwards(session, new_ids):
@@ -306,10 +308,6 @@ class ImportPapers(Command):
                             key,
                             key[::-1],
                             citation_key,
-                            record.rating if record.rating in range(6) else None,
-                            status,
-                            stamp if status != Status.INBOX else None,
-                            queue_position,
                             record.note,
                             stamp,
                             stamp,
@@ -322,12 +320,18 @@ class ImportPapers(Command):
                         )
                     )
                     links.append((next_id, collection_id, position))
+                    rating = record.rating if record.rating in range(6) else None
+                    if rating is not None or status != Status.INBOX:
+                        changed = now if status != Status.INBOX else None
+                        states.append([next_id, rating, status, changed, queue_position])
                     ids.append(next_id)
                 backend.insert_rows(session, "papers", _PAPER_COLUMNS, rows)
                 backend.insert_rows(session, "paper_collections", _LINK_COLUMNS, links)
+                add_paper_states(session, new_ids[done : done + len(batch)])
                 done += len(batch)
                 if self.progress is not None:
                     self.progress(done, len(new_records))
+        set_each_state(session, _STATE_COLUMNS, states)
         return ids
 
     def _tag_existing_later(self, paper_id: int, record: PaperRecord) -> None:

@@ -1,29 +1,33 @@
-"""Commands that change papers: rating, status, queue order, note, tags, delete, merge."""
+"""Commands that change papers: rating, status, queue order, notes, tags, delete, merge.
+
+Rating, status, queue order and the private note are the current member's own (their
+``paper_states`` rows); the rest is shared by every member.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from collections import defaultdict
+from datetime import datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 
 from readinglist.core.backends import backend_of
 from readinglist.core.changes import Changes
 from readinglist.core.commands.base import Command, plural
-from readinglist.core.commands.fields import (
-    capture,
-    parse_stamp,
-    run,
-    set_all,
-    set_each,
-    touch,
-)
+from readinglist.core.commands.fields import capture, touch
 from readinglist.core.commands.rows import (
     delete_papers,
     require_papers,
     restore_papers,
     snapshot_papers,
+)
+from readinglist.core.commands.states import (
+    capture_states,
+    highest_queue_position,
+    restore_states,
+    set_each_state,
+    set_states,
 )
 from readinglist.core.commands.tagging import (
     add_links,
@@ -38,25 +42,19 @@ from readinglist.core.models import (
     STATUS_NAMES,
     TAGS,
     Paper,
+    PaperState,
     Status,
     paper_collections,
     paper_tags,
     utcnow,
 )
+from readinglist.core.users import current_user
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 _PAPERS = PAPERS
-
-
-def _restore_column(session: Session, column: str, before: list[list[Any]]) -> None:
-    """Set column back to each paper's old value, grouping papers that shared a value."""
-    by_value: dict[Any, list[int]] = defaultdict(list)
-    for paper_id, value in before:
-        by_value[value].append(paper_id)
-    for value, ids in by_value.items():
-        set_all(session, ids, {column: value})
+_STATE_COLUMNS = ("status", "queue_position", "status_changed_at")
 
 
 @dataclasses.dataclass
@@ -78,12 +76,12 @@ class SetRating(Command):
         return f"clear rating of {count}" if self.rating is None else f"rate {count} {self.rating}"
 
     def apply(self, session: Session) -> Changes:
-        self.paper_ids, self.before = capture(session, self.paper_ids, "rating")
-        set_all(session, self.paper_ids, {"rating": self.rating})
+        self.paper_ids, self.before = capture_states(session, self.paper_ids, "rating")
+        set_states(session, self.paper_ids, {"rating": self.rating})
         return Changes(papers=frozenset(self.paper_ids))
 
     def revert(self, session: Session) -> Changes:
-        _restore_column(session, "rating", self.before or [])
+        restore_states(session, "rating", self.before or [])
         return Changes(papers=frozenset(self.paper_ids))
 
 
@@ -120,25 +118,23 @@ class SetStatus(Command):
         return Changes(papers=frozenset(self.paper_ids), queue=True)
 
     def revert(self, session: Session) -> Changes:
-        set_each(
+        set_each_state(
             session,
-            ("status", "queue_position", "status_changed_at"),
+            _STATE_COLUMNS,
             (
-                [paper_id, status, position, parse_stamp(changed)]
+                [paper_id, status, position, datetime.fromisoformat(changed) if changed else None]
                 for paper_id, status, position, changed in self.before or []
             ),
         )
         return Changes(papers=frozenset(self.paper_ids), queue=True)
 
     def _capture(self, session: Session) -> None:
-        self.paper_ids, self.before = capture(
-            session, self.paper_ids, "status", "queue_position", "status_changed_at"
-        )
+        self.paper_ids, self.before = capture_states(session, self.paper_ids, *_STATE_COLUMNS)
 
     def _write(self, session: Session) -> None:
         now = utcnow()
         if self.status != Status.QUEUED:
-            set_all(
+            set_states(
                 session,
                 self.paper_ids,
                 {"status": self.status, "queue_position": None, "status_changed_at": now},
@@ -146,11 +142,11 @@ class SetStatus(Command):
             return
         # Newly queued papers join the end of the queue in the given order.
         already = {row[0] for row in (self.before or []) if row[1] == Status.QUEUED}
-        last = session.scalar(select(func.max(Paper.queue_position))) or 0
+        last = highest_queue_position(session)
         joining = [paper_id for paper_id in self.paper_ids if paper_id not in already]
-        set_each(
+        set_each_state(
             session,
-            ("status", "queue_position", "status_changed_at"),
+            _STATE_COLUMNS,
             (
                 [paper_id, self.status, position, now]
                 for position, paper_id in enumerate(joining, start=last + 1)
@@ -192,7 +188,12 @@ class ReorderQueue(Command):
     def apply(self, session: Session) -> Changes:
         queued = list(
             session.scalars(
-                select(Paper.id).where(Paper.status == Status.QUEUED).order_by(Paper.queue_position)
+                select(PaperState.paper_id)
+                .where(
+                    PaperState.user_id == current_user(session),
+                    PaperState.status == Status.QUEUED,
+                )
+                .order_by(PaperState.queue_position, PaperState.paper_id)
             )
         )
         if sorted(queued) != sorted(self.order):
@@ -207,17 +208,12 @@ class ReorderQueue(Command):
 
     @staticmethod
     def _set_positions(session: Session, positions: list[list[int]]) -> None:
-        if positions:
-            run(
-                session,
-                "UPDATE papers SET queue_position = ? WHERE id = ?",
-                [(position, paper_id) for paper_id, position in positions],
-            )
+        set_each_state(session, ("queue_position",), positions)
 
 
 @dataclasses.dataclass
 class SetNote(Command):
-    """Replace one paper's note."""
+    """Replace one paper's note (shared by every member)."""
 
     kind: ClassVar[str] = "set_note"
     paper_id: int
@@ -244,6 +240,30 @@ class SetNote(Command):
             .where(_PAPERS.c.id == self.paper_id)
             .values(note=note, modified_at=utcnow())
         )
+
+
+@dataclasses.dataclass
+class SetPrivateNote(Command):
+    """Replace the current member's own note on one paper (no other member sees it)."""
+
+    kind: ClassVar[str] = "set_private_note"
+    paper_id: int
+    note: str
+    before: str | None = None
+
+    @property
+    def label(self) -> str:
+        return "edit my note"
+
+    def apply(self, session: Session) -> Changes:
+        _ids, rows = capture_states(session, [self.paper_id], "note")
+        self.before = rows[0][1]
+        set_states(session, [self.paper_id], {"note": self.note})
+        return Changes(papers=frozenset({self.paper_id}))
+
+    def revert(self, session: Session) -> Changes:
+        set_states(session, [self.paper_id], {"note": self.before or ""})
+        return Changes(papers=frozenset({self.paper_id}))
 
 
 @dataclasses.dataclass
@@ -364,8 +384,11 @@ class MergePapers(Command):
         self.kept_before = snapshot_papers(session, [self.keep_id])
         self.snapshot = snapshot_papers(session, self.other_ids)
         merged = _merged_fields(self.kept_before["papers"][0], self.snapshot["papers"])
+        state = _merged_state([*self.kept_before["states"], *self.snapshot["states"]])
         delete_papers(session, self.other_ids)
         session.execute(update(_PAPERS).where(_PAPERS.c.id == self.keep_id).values(**merged))
+        if state:
+            set_states(session, [self.keep_id], state)
         _copy_links(session, self.keep_id, self.snapshot)
         return self._changes()
 
@@ -390,22 +413,33 @@ _STATUS_PROGRESS = {s: i for i, s in enumerate(("inbox", "skipped", "queued", "r
 
 
 def _merged_fields(kept: dict[str, Any], others: list[dict[str, Any]]) -> dict[str, Any]:
-    """Combine fields: the highest rating, the furthest status, every note, the first abstract."""
+    """Combine shared fields: every note, the first abstract (and authors, venue...)."""
     everyone = [kept, *others]
-    ratings = [row["rating"] for row in everyone if row["rating"] is not None]
-    furthest = max(everyone, key=lambda row: _STATUS_PROGRESS[row["status"]])
-    notes = [row["note"] for row in everyone if row["note"]]
-    merged: dict[str, Any] = {
-        "rating": max(ratings) if ratings else None,
-        "status": furthest["status"],
-        "queue_position": furthest["queue_position"],
-        "note": "\n\n".join(dict.fromkeys(notes)),
-        "modified_at": utcnow(),
-    }
+    merged: dict[str, Any] = {"note": _joined_notes(everyone), "modified_at": utcnow()}
     for column in ("abstract", "authors", "venue", "doi", "url", "entry_type", "year"):
         if not kept[column]:
             merged[column] = next((row[column] for row in others if row[column]), kept[column])
     return merged
+
+
+def _merged_state(states: list[dict[str, Any]]) -> dict[str, Any]:
+    """Combine the member's states: the highest rating, the furthest status, every note."""
+    if not states:
+        return {}
+    ratings = [row["rating"] for row in states if row["rating"] is not None]
+    furthest = max(states, key=lambda row: _STATUS_PROGRESS[row["status"]])
+    changed = furthest["status_changed_at"]
+    return {
+        "rating": max(ratings) if ratings else None,
+        "status": furthest["status"],
+        "queue_position": furthest["queue_position"],
+        "status_changed_at": datetime.fromisoformat(changed) if changed else None,
+        "note": _joined_notes(states),
+    }
+
+
+def _joined_notes(rows: list[dict[str, Any]]) -> str:
+    return "\n\n".join(dict.fromkeys(row["note"] for row in rows if row["note"]))
 
 
 def _copy_links(session: Session, keep_id: int, snapshot: dict[str, list[Any]]) -> None:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from readinglist.core.bulk import raw_connection
 from readinglist.core.models import STATUS_NAMES, utcnow
+from readinglist.core.users import current_user
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -59,11 +60,12 @@ def _triage(session: Session, today: date) -> dict[str, Any]:
     rows = (
         raw_connection(session)
         .execute(
-            "SELECT date(status_changed_at), status, count(*) FROM papers "
-            "WHERE status != 'inbox' AND status_changed_at IS NOT NULL "
+            "SELECT date(status_changed_at), status, count(*) FROM paper_states "
+            "JOIN papers ON papers.id = paper_states.paper_id WHERE user_id = ? "
+            "AND status != 'inbox' AND status_changed_at IS NOT NULL "
             "AND status_changed_at != added_at AND date(status_changed_at) >= ? "
             "GROUP BY 1, 2",
-            (first.isoformat(),),
+            (current_user(session), first.isoformat()),
         )
         .fetchall()
     )
@@ -100,7 +102,10 @@ def _triage(session: Session, today: date) -> dict[str, Any]:
 
 def _ratings(session: Session) -> dict[str, int]:
     counts = dict(
-        raw_connection(session).execute("SELECT rating, count(*) FROM papers GROUP BY rating")
+        raw_connection(session).execute(
+            "SELECT rating, count(*) FROM paper_states WHERE user_id = ? GROUP BY rating",
+            (current_user(session),),
+        )
     )
     figures = {str(rating): counts.get(rating, 0) for rating in range(6)}
     figures["unrated"] = counts.get(None, 0)
@@ -109,7 +114,10 @@ def _ratings(session: Session) -> dict[str, int]:
 
 def _statuses(session: Session) -> dict[str, int]:
     counts = dict(
-        raw_connection(session).execute("SELECT status, count(*) FROM papers GROUP BY status")
+        raw_connection(session).execute(
+            "SELECT status, count(*) FROM paper_states WHERE user_id = ? GROUP BY status",
+            (current_user(session),),
+        )
     )
     return {status: counts.get(status, 0) for status in STATUS_NAMES}
 
@@ -126,9 +134,10 @@ def _top_tags(session: Session) -> list[dict[str, Any]]:
 
 def _oldest_queued(session: Session, now: datetime) -> list[dict[str, Any]]:
     rows = raw_connection(session).execute(
-        "SELECT id, title, coalesce(status_changed_at, added_at) AS since FROM papers "
-        "WHERE status = 'queued' ORDER BY since, id LIMIT ?",
-        (OLDEST_QUEUED,),
+        "SELECT id, title, coalesce(status_changed_at, added_at) AS since FROM paper_states "
+        "JOIN papers ON papers.id = paper_states.paper_id "
+        "WHERE user_id = ? AND status = 'queued' ORDER BY since, id LIMIT ?",
+        (current_user(session), OLDEST_QUEUED),
     )
     result = []
     for paper_id, title, since in rows:

@@ -23,11 +23,17 @@ from typing import TYPE_CHECKING
 
 from readinglist.core.bulk import raw_connection
 from readinglist.core.errors import InvalidValue
+from readinglist.core.users import current_user
 
 if TYPE_CHECKING:
     import numpy as np
     from sqlalchemy.orm import Session
 
+# Every paper with the current member's rating and status (the parameter).
+_VERDICTS = (
+    "SELECT papers.id, s.rating, coalesce(s.status, 'inbox') FROM papers"
+    " LEFT JOIN paper_states s ON s.paper_id = papers.id AND s.user_id = ? ORDER BY papers.id"
+)
 POSITIVE_RATINGS = frozenset({4, 5})
 NEGATIVE_RATINGS = frozenset({0, 1})
 POSITIVE_STATUSES = frozenset({"queued", "reading", "read"})
@@ -52,12 +58,8 @@ def verdict(rating: int | None, status: str) -> int:
 
 
 def reading_labels(session: Session) -> Labels:
-    """Label every paper by the user's ratings and statuses."""
-    rows = (
-        raw_connection(session)
-        .execute("SELECT id, rating, status FROM papers ORDER BY id")
-        .fetchall()
-    )
+    """Label every paper by the current member's ratings and statuses."""
+    rows = raw_connection(session).execute(_VERDICTS, (current_user(session),)).fetchall()
     return _split(
         [
             (paper_id, verdict(rating, status), rating is None and status == "inbox")
@@ -77,7 +79,7 @@ def tag_labels(session: Session, tag: str) -> Labels:
         for (paper_id,) in db.execute("SELECT paper_id FROM paper_tags WHERE tag_id = ?", found)
     }
     labelled: list[tuple[int, int, bool]] = []
-    for paper_id, rating, status in db.execute("SELECT id, rating, status FROM papers ORDER BY id"):
+    for paper_id, rating, status in db.execute(_VERDICTS, (current_user(session),)):
         if paper_id in tagged:
             labelled.append((paper_id, 1, False))
         else:

@@ -10,12 +10,14 @@ from readinglist.core.models import (
     Collection,
     DuplicateCandidate,
     Paper,
+    PaperState,
     Tag,
     paper_collections,
     paper_tags,
 )
 from readinglist.core.search.fts import Expander, tokens, word_groups
 from readinglist.core.search.syntax import And, Filter, Node, Not, Or, Phrase, Word
+from readinglist.core.users import LOCAL_USER
 
 if TYPE_CHECKING:
     from sqlalchemy.sql.elements import ColumnElement
@@ -26,11 +28,17 @@ _LIKE_ESCAPE = "\\"
 
 
 class Compiler:
-    """Turn one query tree into a WHERE clause; `expand` adds typo-tolerant title words."""
+    """Turn one query tree into a WHERE clause; `expand` adds typo-tolerant title words.
 
-    def __init__(self, backend: Backend, expand: Expander | None = None) -> None:
+    Status and rating filters ask about the state of member user_id.
+    """
+
+    def __init__(
+        self, backend: Backend, expand: Expander | None = None, user_id: int = LOCAL_USER
+    ) -> None:
         self.backend = backend
         self.expand = expand
+        self.user_id = user_id
 
     def compile(self, node: Node) -> ColumnElement[bool]:
         if isinstance(node, And):
@@ -72,9 +80,9 @@ class Compiler:
             )
             return Paper.id.in_(members)
         if node.field == "status":
-            return Paper.status == value
+            return self._mine(PaperState.status == value)
         if node.field in ("rating", "year"):
-            column: Any = Paper.rating if node.field == "rating" else Paper.year
+            column: Any = PaperState.rating if node.field == "rating" else Paper.year
             number = int(value)
             comparisons = {
                 "=": column == number,
@@ -83,6 +91,8 @@ class Compiler:
                 ">": column > number,
                 "<": column < number,
             }
+            if node.field == "rating":
+                return self._mine(comparisons[node.op])
             return and_(column.is_not(None), comparisons[node.op])
         if node.field == "is":
             return self._is(value)
@@ -91,8 +101,13 @@ class Compiler:
             return func.trim(text_column) != ""
         raise AssertionError(f"unknown filter {node.field}")
 
-    @staticmethod
-    def _is(value: str) -> ColumnElement[bool]:
+    def _mine(self, condition: ColumnElement[bool]) -> ColumnElement[bool]:
+        """Papers whose state for this member meets condition (read off the member's index)."""
+        return Paper.id.in_(
+            select(PaperState.paper_id).where(PaperState.user_id == self.user_id, condition)
+        )
+
+    def _is(self, value: str) -> ColumnElement[bool]:
         tagged = exists(select(1).where(paper_tags.c.paper_id == Paper.id))
         duplicate = exists(
             select(1).where(
@@ -102,8 +117,8 @@ class Compiler:
             )
         )
         return {
-            "unrated": Paper.rating.is_(None),
-            "rated": Paper.rating.is_not(None),
+            "unrated": self._mine(PaperState.rating.is_(None)),
+            "rated": self._mine(PaperState.rating.is_not(None)),
             "untagged": not_(tagged),
             "tagged": tagged,
             "duplicate": duplicate,

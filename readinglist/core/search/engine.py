@@ -14,9 +14,10 @@ from readinglist.core.models import Paper
 from readinglist.core.search.compile import Compiler
 from readinglist.core.search.fts import word_groups
 from readinglist.core.search.parser import parse_query
-from readinglist.core.search.sorting import STATUS_ORDER, SortKey, order_by
+from readinglist.core.search.sorting import SortKey, order_by
 from readinglist.core.search.syntax import And, Node, Word, positive_text
-from readinglist.core.search.walks import COLLECTIONS, TAGS, grouped_ids, value_ids
+from readinglist.core.search.walks import WALKED, walked_ids
+from readinglist.core.users import current_user
 
 if TYPE_CHECKING:
     from sqlalchemy import Select
@@ -31,8 +32,6 @@ if TYPE_CHECKING:
 # the order papers were added, so a one-letter query on a million papers costs no more
 # than a precise one.
 RANK_LIMIT = 2000
-
-_WALKED = {SortKey.TAGS, SortKey.COLLECTIONS, SortKey.RATING, SortKey.STATUS}
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,16 +61,17 @@ def run_search(
     many ids, and say whether more match: the cost then follows the limit, not the library.
     """
     node = parse_query(query)
-    compiler = Compiler(backend_of(session), expand)
+    me = current_user(session)
+    compiler = Compiler(backend_of(session), expand, me)
     where = compiler.compile(node)
     terms = positive_text(node)
     ranked = bool(terms) and sort in (None, SortKey.RELEVANCE)
     key = SortKey.ADDED if sort in (None, SortKey.RELEVANCE) else sort
-    statement = select(Paper.id).where(where).order_by(*order_by(key, descending))
+    statement = select(Paper.id).where(where).order_by(*order_by(key, descending, me))
     if not ranked:
         wanted = None if limit is None else limit + 1  # one more tells whether more match
-        if key in _WALKED:
-            ids = _walk(session, key, where, descending, wanted)
+        if key in WALKED:
+            ids = walked_ids(session, key, where, descending, wanted, me)
         else:
             ids = fetch_ids(session, statement if wanted is None else statement.limit(wanted))
         if limit is None:
@@ -81,20 +81,6 @@ def run_search(
     return _Ranking(session, statement, typed, limit).run(
         _title_candidates(session, node, compiler, expand)
     )
-
-
-def _walk(
-    session: Session, key: SortKey, where: ColumnElement[bool], descending: bool,
-    limit: int | None,
-) -> list[int]:
-    if key == SortKey.RATING:
-        ratings = range(5, -1, -1) if descending else range(6)
-        return value_ids(session, Paper.rating, list(ratings), where, limit)
-    if key == SortKey.STATUS:
-        statuses = STATUS_ORDER[::-1] if descending else STATUS_ORDER
-        return value_ids(session, Paper.status, statuses, where, limit, newest_first=descending)
-    grouping = TAGS if key == SortKey.TAGS else COLLECTIONS
-    return grouped_ids(session, grouping, where, descending, limit)
 
 
 class _Ranking:

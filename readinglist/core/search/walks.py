@@ -1,11 +1,13 @@
 """Sorts that walk an index one value at a time, so that a page costs what it holds.
 
 By rating or status: take the papers of each value in turn (``rating = 5``, then 4...),
-each step read in id order off the column's index, where ``ORDER BY`` the value would
-sort every match. By tag or collection name: a paper sorts under the first
-(alphabetically) of its tags; rather than ask that of every paper, walk the tags in name
-order and take from each the papers that have no earlier tag. Papers without a value
-come last, as with every other sort.
+each step read in id order off the member's (user, value, paper) index of
+``paper_states``, where ``ORDER BY`` the value would sort every match. By queue place:
+the member's queued papers in order off the (user, place, paper) index, then the rest.
+By tag or collection name: a paper sorts under the first (alphabetically) of its tags;
+rather than ask that of every paper, walk the tags in name order and take from each the
+papers that have no earlier tag. Papers without a value come last, as with every other
+sort.
 """
 
 from __future__ import annotations
@@ -17,7 +19,15 @@ from sqlalchemy import Table, exists, not_, select
 from sqlalchemy.sql.elements import True_
 
 from readinglist.core.bulk import fetch_ids
-from readinglist.core.models import Collection, Paper, Tag, paper_collections, paper_tags
+from readinglist.core.models import (
+    Collection,
+    Paper,
+    PaperState,
+    Tag,
+    paper_collections,
+    paper_tags,
+)
+from readinglist.core.search.sorting import STATUS_ORDER, SortKey
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -83,20 +93,75 @@ def grouped_ids(
     return _collect(session, steps(), limit)
 
 
-def value_ids(
+WALKED = frozenset(
+    {SortKey.TAGS, SortKey.COLLECTIONS, SortKey.RATING, SortKey.STATUS, SortKey.QUEUE}
+)
+"""The sorts ``walked_ids`` answers."""
+
+
+def walked_ids(
     session: Session,
+    key: SortKey,
+    where: ColumnElement[bool],
+    descending: bool,
+    limit: int | None,
+    user_id: int,
+) -> list[int]:
+    """Return ids matching where in key's order (rating, status and queue: user_id's)."""
+    if key == SortKey.RATING:
+        ratings = range(5, -1, -1) if descending else range(6)
+        return state_ids(session, user_id, PaperState.rating, list(ratings), where, limit)
+    if key == SortKey.STATUS:
+        statuses = STATUS_ORDER[::-1] if descending else STATUS_ORDER
+        return state_ids(
+            session, user_id, PaperState.status, statuses, where, limit, newest_first=descending
+        )
+    if key == SortKey.QUEUE:
+        return queue_ids(session, user_id, where, descending, limit)
+    grouping = TAGS if key == SortKey.TAGS else COLLECTIONS
+    return grouped_ids(session, grouping, where, descending, limit)
+
+
+def state_ids(
+    session: Session,
+    user_id: int,
     column: Any,
     values: Sequence[object],
     where: ColumnElement[bool],
     limit: int | None,
     newest_first: bool = False,
 ) -> list[int]:
-    """Return ids matching where with column equal to each of values in turn, then NULL;
-    within a value in id order (newest_first: reversed)."""
-    within = Paper.id.desc() if newest_first else Paper.id.asc()
+    """Return ids matching where with the member's column equal to each of values in turn,
+    then NULL; within a value in id order (newest_first: reversed)."""
+    paper = PaperState.paper_id
+    within = paper.desc() if newest_first else paper.asc()
     conditions = [*(column == value for value in values), column.is_(None)]
-    steps = (select(Paper.id).where(condition, where).order_by(within) for condition in conditions)
+    steps = (
+        _filtered(
+            select(paper).where(PaperState.user_id == user_id, condition).order_by(within),
+            paper,
+            where,
+        )
+        for condition in conditions
+    )
     return _collect(session, steps, limit)
+
+
+def queue_ids(
+    session: Session,
+    user_id: int,
+    where: ColumnElement[bool],
+    descending: bool,
+    limit: int | None,
+) -> list[int]:
+    """Return ids matching where: the member's queue in order (descending: reversed), then
+    the papers not queued, in id order (descending: newest first)."""
+    paper, place = PaperState.paper_id, PaperState.queue_position
+    mine = PaperState.user_id == user_id
+    order: list[Any] = [place.desc(), paper.desc()] if descending else [place.asc(), paper.asc()]
+    queued = select(paper).where(mine, place.is_not(None)).order_by(*order)
+    rest = select(paper).where(mine, place.is_(None)).order_by(order[1])
+    return _collect(session, (_filtered(step, paper, where) for step in (queued, rest)), limit)
 
 
 def _collect(session: Session, steps: Iterable[Select[Any]], limit: int | None) -> list[int]:
