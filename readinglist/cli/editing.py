@@ -17,6 +17,7 @@ from readinglist.core.commands import (
     SetRating,
     SetStatus,
 )
+from readinglist.core.commands.papers import SetPrivateNote
 from readinglist.core.models import STATUS_NAMES
 
 
@@ -58,6 +59,9 @@ def register(subparsers: Any) -> None:
     note = subparsers.add_parser(
         "note", help="set a paper's note ('' clears it, '-' reads it from stdin)"
     )
+    note.add_argument(
+        "--mine", action="store_true", help="set your own note, which no other member sees"
+    )
     note.add_argument("paper_id", type=int, metavar="ID")
     note.add_argument("text", nargs="+", metavar="TEXT")
     note.set_defaults(handler=_run_note)
@@ -78,6 +82,8 @@ def _run_note(args: argparse.Namespace) -> int:
     text = " ".join(args.text)
     if text == "-":
         text = sys.stdin.read().rstrip("\n")
+    if args.mine:
+        return _run(args, SetPrivateNote(args.paper_id, text))
     return _run(args, SetNote(args.paper_id, text))
 
 

@@ -98,6 +98,11 @@ def run_show(args: argparse.Namespace) -> int:
     lines += ["", paper.abstract or "(no abstract)"]
     if paper.note:
         lines += ["", "note:", paper.note]
+    if paper.private_note:
+        lines += ["", "my note:", paper.private_note]
+    if paper.members > 1:
+        counts = ", ".join(f"{n} {status}" for status, n in sorted(paper.member_statuses.items()))
+        lines += ["", f"members: {paper.members} ({counts})"]
     print("\n".join(lines))
     return 0
 

@@ -52,6 +52,7 @@ def detail_json(paper: PaperDetail) -> dict[str, Any]:
         "title": paper.title,
         "abstract": paper.abstract,
         "note": paper.note,
+        "my_note": paper.private_note,
         "rating": paper.rating,
         "status": paper.status,
         "tags": list(paper.tags),
@@ -65,6 +66,8 @@ def detail_json(paper: PaperDetail) -> dict[str, Any]:
         "url": paper.url,
         "added": paper.added_at.isoformat(timespec="seconds"),
         "modified": paper.modified_at.isoformat(timespec="seconds"),
+        "members": paper.members,
+        "member_statuses": dict(paper.member_statuses),
     }
 
 

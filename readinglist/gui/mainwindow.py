@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from readinglist.core.changes import EVERYTHING, Changes
 from readinglist.core.commands import SetNote
+from readinglist.core.commands.papers import SetPrivateNote
 from readinglist.core.errors import ReadingListError
 from readinglist.gui import windowstate
 from readinglist.gui.actions import ActionSet
@@ -117,7 +118,7 @@ class MainWindow(QMainWindow):
         self.paper_view = PaperView(self.model, self.colors)
         self.sidebar = Sidebar(self.colors)
         self.filter_bar = FilterBar()
-        self.detail = DetailPane(self.colors)
+        self.detail = DetailPane(self.colors, shared=library.path is None)
         self.status = StatusBar()
         self.list = ListController(library, self.model, self.paper_view, self)
         self.import_flow = ImportFlow(library, self)
@@ -225,6 +226,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.sidebar.customContextMenuRequested.connect(self._show_sidebar_menu)
         self.detail.note_edited.connect(self._save_note)
+        self.detail.private_note_edited.connect(self._save_private_note)
         self.detail.rating_chosen.connect(self.handlers.rate)
         self.ops.did_change.connect(self._library_did_change)
         self.ops.did_change.connect(self.triage.library_did_change)
@@ -413,6 +415,11 @@ class MainWindow(QMainWindow):
         if not self.ops.execute(SetNote(paper_id, text)):
             self.detail.note.mark_unsaved(paper_id)
             self.say("The note was not saved; it stays in the editor.")
+
+    def _save_private_note(self, paper_id: int, text: str) -> None:
+        if not self.ops.execute(SetPrivateNote(paper_id, text)):
+            self.detail.private_note.mark_unsaved(paper_id)
+            self.say("Your note was not saved; it stays in the editor.")
 
     def _selection_changed(self) -> None:
         self.detail.flush()

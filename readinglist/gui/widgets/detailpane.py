@@ -1,4 +1,8 @@
-"""The abstract pane: the current paper's title, abstract, facts, rating, links and note."""
+"""The abstract pane: the current paper's title, abstract, facts, rating, links and notes.
+
+In a shared library the pane also says how far the other members got with the paper,
+and offers two notes: the shared one every member sees and the member's own.
+"""
 
 from __future__ import annotations
 
@@ -25,17 +29,39 @@ if TYPE_CHECKING:
     from readinglist.gui.tagcolors import TagColors
 
 
+# How the members line puts each status, in the order a paper goes through them.
+_MEMBER_VERBS = {"queued": "queued this", "reading": "are reading this", "read": "read this",
+                 "skipped": "skipped this"}
+
+
+def members_line(paper: PaperDetail) -> str:
+    """Say how many members got how far with paper ("2 of 5 members queued this · ...")."""
+    parts = [
+        f"{count} of {paper.members} members {verb}"
+        for status, verb in _MEMBER_VERBS.items()
+        if (count := paper.member_statuses.get(status, 0))
+    ]
+    return " · ".join(parts) or f"None of the {paper.members} members has queued this yet"
+
+
 class DetailPane(QWidget):
-    """Show one paper (or a summary of a multi-selection) and edit its note and rating."""
+    """Show one paper (or a summary of a multi-selection) and edit its notes and rating."""
 
     note_edited = Signal(int, str)
+    """(paper id, text) of the note every member shares."""
+    private_note_edited = Signal(int, str)
+    """(paper id, text) of the member's own note (shared libraries only)."""
     rating_chosen = Signal(object)
     link_opened = Signal(str)
 
-    def __init__(self, colors: TagColors, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, colors: TagColors, parent: QWidget | None = None, *, shared: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("detailPane")
         self.colors = colors
+        self.shared = shared
+        """Whether the library is shared (on a server): then the pane shows both notes."""
         self._paper: PaperDetail | None = None
         self._query = ""
         self._html = ""
@@ -53,8 +79,17 @@ class DetailPane(QWidget):
         self.rating.rating_chosen.connect(self.rating_chosen)
         self.note = NoteEditor()
         self.note.note_edited.connect(self.note_edited)
-        note_title = QLabel("NOTE")
+        self.private_note = NoteEditor()
+        self.private_note.setObjectName("privateNoteEditor")
+        self.private_note.setPlaceholderText("Only you see this note… (saved as you type)")
+        self.private_note.note_edited.connect(self.private_note_edited)
+        self.members = QLabel()
+        self.members.setObjectName("membersLine")
+        self.members.hide()
+        note_title = QLabel("SHARED NOTE" if shared else "NOTE")
         note_title.setObjectName("sectionLabel")
+        private_title = QLabel("MY NOTE")
+        private_title.setObjectName("sectionLabel")
         rating_title = QLabel("RATING")
         rating_title.setObjectName("sectionLabel")
 
@@ -68,9 +103,14 @@ class DetailPane(QWidget):
         rating_row.addSpacing(8)
         rating_row.addWidget(self.rating)
         rating_row.addStretch(1)
+        footer_layout.addWidget(self.members)
         footer_layout.addLayout(rating_row)
         footer_layout.addWidget(note_title)
         footer_layout.addWidget(self.note, 1)
+        footer_layout.addWidget(private_title)
+        footer_layout.addWidget(self.private_note, 1)
+        private_title.setVisible(shared)
+        self.private_note.setVisible(shared)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("detailSplitter")
@@ -111,6 +151,9 @@ class DetailPane(QWidget):
             self.browser.verticalScrollBar().setValue(scroll)
         self.rating.set_rating(paper.rating)
         self.note.show_note(paper.id, paper.note)
+        self.private_note.show_note(paper.id, paper.private_note)
+        self.members.setVisible(paper.members > 1)
+        self.members.setText(members_line(paper) if paper.members > 1 else "")
         self.stack.setCurrentWidget(self.splitter)
 
     def show_selection(self, count: int, key_hint: str) -> None:
@@ -139,8 +182,9 @@ class DetailPane(QWidget):
             self.browser.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def flush(self) -> None:
-        """Save a pending note edit now (before closing or switching papers)."""
+        """Save pending note edits now (before closing or switching papers)."""
         self.note.flush()
+        self.private_note.flush()
 
     def _set_html(self, html: str) -> None:
         """Replace the browser's text, laying it out once rather than three times.
@@ -156,6 +200,7 @@ class DetailPane(QWidget):
 
     def _leave_paper(self) -> None:
         self.note.show_note(None, "")
+        self.private_note.show_note(None, "")
         self._paper = None
         self._html = ""
 
