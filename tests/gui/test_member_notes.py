@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from paperdata import paper
 
+from paperdata import paper
 from readinglist.gui.tagcolors import TagColors
 from readinglist.gui.widgets.detailpane import DetailPane, members_line
 
