@@ -68,3 +68,22 @@ class LibraryDamaged(LibraryUnavailable):
 
 class BackupFailed(ReadingListError):
     """A backup could not be made or restored; the library itself is unchanged."""
+
+
+class EditConflict(ReadingListError):
+    """Someone else changed what this change would overwrite, since it was last read.
+
+    Nothing was written. ``theirs`` is the value now stored (at ``version``),
+    ``mine`` the one this change would have written; the edge shows both and asks.
+    """
+
+    def __init__(self, paper_id: int, field: str, mine: str, theirs: str, version: int) -> None:
+        super().__init__(
+            f"paper {paper_id}: its {field} was changed by someone else meanwhile; "
+            "nothing was overwritten"
+        )
+        self.paper_id = paper_id
+        self.field = field
+        self.mine = mine
+        self.theirs = theirs
+        self.version = version

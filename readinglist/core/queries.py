@@ -54,7 +54,7 @@ _ROW_SQL = (
 _DETAIL_SQL = (
     "SELECT id, title, abstract, papers.note, s.rating, coalesce(s.status, 'inbox'),"
     " citation_key, added_at, modified_at, s.status_changed_at, s.queue_position, authors,"
-    " year, venue, doi, url, entry_type, coalesce(s.note, '')"
+    " year, venue, doi, url, entry_type, coalesce(s.note, ''), papers.version"
     f"{_MINE} WHERE id IN ({_IDS})"
 )
 _MEMBER_STATUS_SQL = (
@@ -175,6 +175,7 @@ def _detail(
         url=row[15],
         entry_type=row[16],
         private_note=row[17],
+        version=row[18],
         members=members,
         member_statuses=statuses,
     )

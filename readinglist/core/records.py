@@ -81,6 +81,8 @@ class PaperDetail:
     url: str
     entry_type: str
     private_note: str = ""
+    version: int = 1
+    """Moves with every change to the shared fields (note included): what an edit read."""
     members: int = 1
     member_statuses: dict[str, int] = field(default_factory=dict)
 

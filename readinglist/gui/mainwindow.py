@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 from readinglist.core.changes import EVERYTHING, Changes
 from readinglist.core.commands import SetNote
 from readinglist.core.commands.papers import SetPrivateNote
-from readinglist.core.errors import ReadingListError
+from readinglist.core.errors import EditConflict, ReadingListError
 from readinglist.gui import windowstate
 from readinglist.gui.actions import ActionSet
+from readinglist.gui.dialogs.conflict import ConflictDialog, Resolution, merged_note
 from readinglist.gui.dialogs.errors import show_error
 from readinglist.gui.dialogs.importing import ImportFlow
 from readinglist.gui.discoverypages import PAGE_TITLES, DiscoveryPages
@@ -410,11 +411,38 @@ class MainWindow(QMainWindow):
     def _forget_error_box(self) -> None:
         self._error_box = None  # it deletes itself on close
 
-    def _save_note(self, paper_id: int, text: str) -> None:
-        """Save a note; if it cannot be saved, keep it in the editor marked as unsaved."""
-        if not self.ops.execute(SetNote(paper_id, text)):
-            self.detail.note.mark_unsaved(paper_id)
-            self.say("The note was not saved; it stays in the editor.")
+    def _save_note(self, paper_id: int, text: str, seen_version: int | None = None) -> None:
+        """Save a note; if it cannot be saved, keep it in the editor marked as unsaved.
+
+        A note someone else saved meanwhile is not overwritten: the window asks which to keep.
+        """
+        editor = self.detail.note
+        if seen_version is None and editor.paper_id == paper_id:
+            seen_version = editor.version
+        command = SetNote(paper_id, text, seen_version=seen_version)
+        if self.ops.execute(command, on_conflict=self._note_conflict):
+            editor.mark_saved(paper_id, text, command.written_version)
+            return
+        editor.mark_unsaved(paper_id)
+        self.say("The note was not saved; it stays in the editor.")
+
+    def _note_conflict(self, conflict: EditConflict) -> None:
+        shown = self.detail.paper
+        title = shown.title if shown is not None and shown.id == conflict.paper_id else "a paper"
+        dialog = ConflictDialog(conflict, title, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _code: self._settle_conflict(conflict, dialog.resolution))
+        dialog.open()
+
+    def _settle_conflict(self, conflict: EditConflict, resolution: Resolution) -> None:
+        paper_id = conflict.paper_id
+        if resolution == Resolution.KEEP_THEIRS:
+            self.detail.note.mark_saved(paper_id, conflict.theirs, conflict.version)
+            self.say("Kept the note saved by someone else.")
+            return
+        text = conflict.mine if resolution == Resolution.USE_MINE else merged_note(conflict)
+        self.detail.note.mark_saved(paper_id, conflict.theirs, conflict.version)
+        self._save_note(paper_id, text, conflict.version)
 
     def _save_private_note(self, paper_id: int, text: str) -> None:
         if not self.ops.execute(SetPrivateNote(paper_id, text)):

@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from readinglist.core.changes import Changes
-from readinglist.core.errors import NothingToUndo, ReadingListError
+from readinglist.core.errors import EditConflict, NothingToUndo, ReadingListError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from readinglist.core.commands import Command
     from readinglist.core.library import Library
 
@@ -37,10 +39,22 @@ class Operations(QObject):
         super().__init__(parent)
         self.library = library
 
-    def execute(self, command: Command) -> bool:
-        """Apply command as one undoable step; return whether it succeeded."""
+    def execute(
+        self, command: Command, on_conflict: Callable[[EditConflict], None] | None = None
+    ) -> bool:
+        """Apply command as one undoable step; return whether it succeeded.
+
+        on_conflict, if given, hears of an edit refused because someone else changed the
+        same thing meanwhile (instead of the usual error message).
+        """
         try:
             changes = self.library.execute(command)
+        except EditConflict as conflict:
+            if on_conflict is None:
+                self.failed.emit(str(conflict))
+            else:
+                on_conflict(conflict)
+            return False
         except ReadingListError as error:
             self.failed.emit(str(error))
             return False

@@ -36,7 +36,7 @@ from readinglist.core.commands.tagging import (
     remove_links,
     tag_ids_named,
 )
-from readinglist.core.errors import InvalidValue
+from readinglist.core.errors import EditConflict, InvalidValue
 from readinglist.core.models import (
     PAPERS,
     STATUS_NAMES,
@@ -213,12 +213,22 @@ class ReorderQueue(Command):
 
 @dataclasses.dataclass
 class SetNote(Command):
-    """Replace one paper's note (shared by every member)."""
+    """Replace one paper's note (shared by every member), never over someone else's edit.
+
+    With seen_version (the paper's version when the note being replaced was read), a
+    note another member saved meanwhile raises EditConflict instead of being
+    overwritten; so does undoing or redoing after someone else changed the note.
+    """
 
     kind: ClassVar[str] = "set_note"
     paper_id: int
     note: str
     before: str | None = None
+    seen_version: int | None = None
+    written_version: int | None = None
+    """The paper's version once this note is saved (and what undo expects to find)."""
+    restored_version: int | None = None
+    """The paper's version after an undo (what redo expects to find)."""
 
     @property
     def label(self) -> str:
@@ -226,20 +236,37 @@ class SetNote(Command):
 
     def apply(self, session: Session) -> Changes:
         require_papers(session, [self.paper_id])
-        self.before = session.scalar(select(Paper.note).where(Paper.id == self.paper_id))
-        self._write(session, self.note)
+        stored, version = _note_and_version(session, self.paper_id)
+        expected = self.restored_version if self.restored_version is not None else self.seen_version
+        if expected is not None and version != expected:
+            raise EditConflict(self.paper_id, "note", self.note, stored, version)
+        self.before = stored
+        self.written_version = self._write(session, self.note, version)
         return Changes(papers=frozenset({self.paper_id}))
 
     def revert(self, session: Session) -> Changes:
-        self._write(session, self.before or "")
+        expected = self.written_version
+        if expected is None:  # journaled before papers had versions
+            expected = _note_and_version(session, self.paper_id)[1]
+        self.restored_version = self._write(session, self.before or "", expected)
         return Changes(papers=frozenset({self.paper_id}))
 
-    def _write(self, session: Session, note: str) -> None:
-        session.execute(
+    def _write(self, session: Session, note: str, expected: int) -> int:
+        """Write note if the paper is still at version expected; return its new version."""
+        written = session.execute(
             update(_PAPERS)
-            .where(_PAPERS.c.id == self.paper_id)
-            .values(note=note, modified_at=utcnow())
+            .where(_PAPERS.c.id == self.paper_id, _PAPERS.c.version == expected)
+            .values(note=note, version=_PAPERS.c.version + 1, modified_at=utcnow())
         )
+        if written.rowcount != 1:  # type: ignore[attr-defined]
+            stored, version = _note_and_version(session, self.paper_id)
+            raise EditConflict(self.paper_id, "note", note, stored, version)
+        return expected + 1
+
+
+def _note_and_version(session: Session, paper_id: int) -> tuple[str, int]:
+    row = session.execute(select(Paper.note, Paper.version).where(Paper.id == paper_id)).one()
+    return row[0], row[1]
 
 
 @dataclasses.dataclass
@@ -386,7 +413,11 @@ class MergePapers(Command):
         merged = _merged_fields(self.kept_before["papers"][0], self.snapshot["papers"])
         state = _merged_state([*self.kept_before["states"], *self.snapshot["states"]])
         delete_papers(session, self.other_ids)
-        session.execute(update(_PAPERS).where(_PAPERS.c.id == self.keep_id).values(**merged))
+        session.execute(
+            update(_PAPERS)
+            .where(_PAPERS.c.id == self.keep_id)
+            .values(**merged, version=_PAPERS.c.version + 1)
+        )
         if state:
             set_states(session, [self.keep_id], state)
         _copy_links(session, self.keep_id, self.snapshot)

@@ -150,7 +150,7 @@ class DetailPane(QWidget):
             self._set_html(html)
             self.browser.verticalScrollBar().setValue(scroll)
         self.rating.set_rating(paper.rating)
-        self.note.show_note(paper.id, paper.note)
+        self.note.show_note(paper.id, paper.note, paper.version)
         self.private_note.show_note(paper.id, paper.private_note)
         self.members.setVisible(paper.members > 1)
         self.members.setText(members_line(paper) if paper.members > 1 else "")

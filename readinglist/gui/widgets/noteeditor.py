@@ -26,6 +26,7 @@ class NoteEditor(QPlainTextEdit):
         self.setPlaceholderText("Write a note… (saved as you type)")
         self.setTabChangesFocus(True)
         self._paper_id: int | None = None
+        self._version: int | None = None
         self._saved = ""
         self._before_save = ""
         self._timer = QTimer(self)
@@ -38,12 +39,25 @@ class NoteEditor(QPlainTextEdit):
     def paper_id(self) -> int | None:
         return self._paper_id
 
-    def show_note(self, paper_id: int | None, text: str) -> None:
-        """Show paper_id's note, first saving any pending edit of the previous paper."""
-        if paper_id == self._paper_id and (self.is_dirty() or text == self.toPlainText()):
-            return  # do not disturb someone typing
+    @property
+    def version(self) -> int | None:
+        """The paper's version when the note being edited was read (None: not tracked)."""
+        return self._version
+
+    def show_note(self, paper_id: int | None, text: str, version: int | None = None) -> None:
+        """Show paper_id's note, first saving any pending edit of the previous paper.
+
+        version is the paper's version the text belongs to: a save says which note it
+        replaces, so one saved meanwhile by someone else is never overwritten.
+        """
+        if paper_id == self._paper_id and self.is_dirty():
+            return  # do not disturb someone typing; the edit still replaces what they read
+        if paper_id == self._paper_id and text == self.toPlainText():
+            self._version = version
+            return
         self.flush()
         self._paper_id = paper_id
+        self._version = version
         self._saved = text
         if text == self.toPlainText():
             # Most notes are empty: keep the text, but not the last paper's undo steps.
@@ -63,6 +77,17 @@ class NoteEditor(QPlainTextEdit):
         if self.is_dirty() and self._paper_id is not None:
             self._before_save, self._saved = self._saved, self.toPlainText()
             self.note_edited.emit(self._paper_id, self._saved)
+
+    def mark_saved(self, paper_id: int, text: str, version: int | None) -> None:
+        """Take text as paper_id's stored note at version (a save succeeded or was settled)."""
+        if paper_id != self._paper_id:
+            return
+        self._version = version
+        self._saved = text
+        if text != self.toPlainText():
+            self.blockSignals(True)
+            self.setPlainText(text)
+            self.blockSignals(False)
 
     def mark_unsaved(self, paper_id: int) -> None:
         """Count the text as unsaved again: saving paper_id's note just failed."""
