@@ -124,17 +124,17 @@ def server_templates() -> Iterator[dict[str, str]]:
 @pytest.fixture
 def server_library(server_templates: dict[str, str]) -> Iterator[str]:
     """The URL of an empty library in a database of its own, dropped after the test."""
-    url = serverdb.create_database(template=server_templates["empty"])
-    try:
-        yield _text(url)
-    finally:
-        serverdb.drop_database(url)
+    yield from _copy_of(server_templates["empty"])
 
 
 @pytest.fixture
 def server_sample_library(server_templates: dict[str, str]) -> Iterator[str]:
     """The URL of a library holding the three sample lists, in a database of its own."""
-    url = serverdb.create_database(template=server_templates["samples"])
+    yield from _copy_of(server_templates["samples"])
+
+
+def _copy_of(template: str) -> Iterator[str]:
+    url = serverdb.create_database(template=template)
     try:
         yield _text(url)
     finally:
