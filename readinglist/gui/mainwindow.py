@@ -267,11 +267,14 @@ class MainWindow(QMainWindow):
         """Show what another program (the CLI, another window, another member) changed.
 
         When only some papers changed, only their rows and the pane showing one reload,
-        as after the window's own change; anything more reloads every row.
+        as after the window's own change, and the status bar keeps what it says (members
+        of a shared library change papers all day); anything more reloads every row.
         """
-        if changes != Changes(papers=changes.papers):
-            self.model.forget_rows()
-            self.related.refresh()
+        if changes == Changes(papers=changes.papers):
+            self.ops.announce(changes, "")
+            return
+        self.model.forget_rows()
+        self.related.refresh()
         self.ops.announce(changes, "The library was changed elsewhere; refreshed.")
 
     def show_view(self, view: ListView) -> None:

@@ -99,6 +99,17 @@ def test_only_the_changed_papers_are_refreshed(
     assert heard.args == [Changes(papers=frozenset({paper_id}))]
 
 
+def test_a_members_paper_edits_leave_the_status_bar_to_the_window(
+        qtbot: QtBot, window: MainWindow, other_member: Library) -> None:
+    paper_id = window.model.paper_id(2)
+    shown_row(window, paper_id)
+    window.say("Rated 2 papers.")
+    other_member.execute(SetRating([paper_id], 1))
+    qtbot.waitUntil(lambda: getattr(shown_row(window, paper_id), "rating", None) == 1,
+                    timeout=1000)
+    assert window.status.message.text() == "Rated 2 papers."
+
+
 def test_papers_deleted_by_another_member_leave_the_list_within_a_second(
         qtbot: QtBot, window: MainWindow, other_member: Library) -> None:
     before = window.model.rowCount()
@@ -106,6 +117,7 @@ def test_papers_deleted_by_another_member_leave_the_list_within_a_second(
     other_member.execute(DeletePapers(gone))
     qtbot.waitUntil(lambda: window.model.rowCount() == before - 2, timeout=1000)
     assert window.model.row_of(gone[0]) is None
+    assert "changed elsewhere" in window.status.message.text()
 
 
 def test_the_windows_own_changes_are_not_heard_back(qtbot: QtBot, window: MainWindow) -> None:
