@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from members import member_role
 from sqlalchemy import create_engine, make_url
 
 from readinglist.core.changes import Changes, encode_changes
@@ -95,6 +96,15 @@ def test_a_change_by_another_member_is_heard_within_a_second(
     paper_id = other_member.search("").ids[0]
     other_member.execute(SetRating([paper_id], 5))
     assert heard_within(feed, 1.0).papers == {paper_id}
+
+
+def test_a_member_with_a_role_of_their_own_is_heard(
+        feed: ChangeFeed, server_sample_library: str) -> None:
+    with member_role(server_sample_library, "ana") as url, Library.open(url) as ana:
+        paper_id = ana.search("").ids[0]
+        ana.execute(AddTags([paper_id], ["from-ana"]))
+        ana.execute(SetRating([paper_id], 4))  # her own rating: still news of the paper
+        assert heard_within(feed, 1.0).papers == {paper_id}
 
 
 def test_the_members_own_changes_are_not_heard(
