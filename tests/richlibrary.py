@@ -16,7 +16,8 @@ from readinglist.core.commands import (
     SetSetting,
     SetStatus,
 )
-from readinglist.core.copying import MEMBER_TABLES, copied_tables
+from readinglist.core.commands.papers import SetPrivateNote
+from readinglist.core.copying import copied_tables
 from readinglist.core.records import PaperRecord
 
 if TYPE_CHECKING:
@@ -28,8 +29,9 @@ NEAR_DUPLICATE = "Large Language Model Evaluation via Matrix Entropyy"
 
 
 def fill_every_table(library: Library) -> None:
-    """Add to the sample library tags with colours, ratings, a queue, notes, a saved search,
-    a setting, a likely duplicate, and a paper deleted again (so the id counter is ahead)."""
+    """Add to the sample library tags with colours, ratings, a queue, shared and private
+    notes, a saved search, a setting, a likely duplicate, and a paper deleted again (so the
+    id counter is ahead)."""
     library.execute(AddTags([1, 2, 3], ["nlp"]))
     library.execute(AddTags([3, 4, 400], ["vision", "Über"]))
     library.execute(RecolorTag("nlp", "#aa3355"))
@@ -38,6 +40,7 @@ def fill_every_table(library: Library) -> None:
     library.execute(SetStatus([7, 5, 6], "queued"))
     library.execute(SetStatus([8], "read"))
     library.execute(SetNote(1, "Read section 3 with the group; compare quokka baselines."))
+    library.execute(SetPrivateNote(2, "My own reading: the wombat appendix is wrong."))
     library.execute(SaveSearch("Good", "rating:>=4"))
     library.execute(SetSetting(PATTERN_SETTING, "[auth:lower][year]"))
     library.import_records(
@@ -55,19 +58,12 @@ def stored_rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     try:
         return {
             table.name: sorted(
-                connection.execute(f"SELECT {_columns(table.name)} FROM {table.name}").fetchall(),
-                key=repr,
+                connection.execute(f"SELECT * FROM {table.name}").fetchall(), key=repr
             )
             for table in copied_tables()
         }
     finally:
         connection.close()
-
-
-def _columns(table: str) -> str:
-    # A library's members are made with it: a copy keeps the destination's own (ids and
-    # names as the source's, for a library file), made when the destination was.
-    return "id, name" if table in MEMBER_TABLES else "*"
 
 
 def papers_counter(path: Path) -> int:

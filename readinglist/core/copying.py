@@ -14,25 +14,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import URL, Integer, func, select, text
+from sqlalchemy import URL, func, literal, select, text
 from sqlalchemy.exc import DBAPIError
 
 from readinglist.core.backends import backend_of
 from readinglist.core.changes import EVERYTHING, encode_changes
 from readinglist.core.errors import LibraryUnavailable, ReadingListError
+from readinglist.core.idcounters import carry_counter
 from readinglist.core.library import Library
 from readinglist.core.locations import is_url, parse_location
-from readinglist.core.models import PAPERS, Base
+from readinglist.core.models import PAPERS, USERS, Base
 from readinglist.core.server_databases import create_database, drop_database, names_missing_database
+from readinglist.core.users import add_paper_states, member_count
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
 
-    from sqlalchemy import Column, Table
+    from sqlalchemy import Column, Select, Table
     from sqlalchemy.orm import Session
 
 SKIPPED_TABLES: dict[str, str] = {
     "history": "undo steps belong to the library they were made in; the copy starts afresh",
+    "users": "each library has its own members; the copying member's ratings, statuses, "
+    "queue places and private notes become the destination's member's",
 }
 """Tables of the models that are not copied, and why.
 
@@ -40,12 +44,6 @@ The full-text indexes (SQLite's FTS5 tables and their vocabularies, PostgreSQL's
 columns) are not in the models at all: the destination's own triggers and columns fill
 them as the papers arrive.
 """
-
-MEMBER_TABLES = frozenset({"users"})
-"""Tables a new library already has rows in: its members. A member the destination holds
-keeps its row (on a server, named after its database role, so the role opens the copy as
-that member, with the personal state the source's member of that id had); the source's
-other members are added."""
 
 BATCH_ROWS = 2000
 """Rows read and written at a time: a 100,000-paper library never sits in memory whole."""
@@ -124,9 +122,9 @@ def copy_library(
             with writer:
                 if writer.location == reader.location:
                     raise CopyRefused(f"{reader.location}: a library cannot be copied onto itself")
-                counts = _copy_contents(reader, writer, progress)
+                counts, notes = _copy_contents(reader, writer, progress)
             created = created or made_database is not None
-            return CopySummary(reader.location, writer.location, counts, created=created)
+            return CopySummary(reader.location, writer.location, counts, created, notes)
     except BaseException:
         if created and destination_path is not None:
             _remove_library_file(destination_path)
@@ -151,10 +149,19 @@ def _open_destination(destination: Path | str) -> tuple[Library, URL | None]:
         raise
 
 
+@dataclass(frozen=True)
+class Members:
+    """Whose personal state a copy moves: the source's member's, as the destination's."""
+
+    source: int
+    destination: int
+
+
 def _copy_contents(
     reader: Library, writer: Library, progress: Callable[[str, int, int], None] | None
-) -> dict[str, int]:
+) -> tuple[dict[str, int], list[str]]:
     counts: dict[str, int] = {}
+    members = Members(reader.user_id, writer.user_id)
     with writer.writing() as target:
         _refuse_unless_empty(target, writer.location)
         with reader.reading() as origin:
@@ -163,14 +170,21 @@ def _copy_contents(
             table = PAPERS
             try:
                 for table in copied_tables():
-                    counts[table.name] = _copy_table(origin, target, table, progress)
+                    counts[table.name] = _copy_table(origin, target, table, members, progress)
+                # Every member has a state row for every paper: blank ones for the others.
+                add_paper_states(target, list(target.scalars(select(PAPERS.c.id))))
                 for table in copied_tables():
-                    _carry_id_counter(origin, target, table)
+                    carry_counter(origin, target, table)
                 # Windows already open on a shared destination show the papers at once.
                 writer.backend.announce(target, encode_changes(EVERYTHING, writer.client))
             except failures as error:
                 raise CopyFailed(writer.location, table.name, error) from error
-    return counts
+            others = member_count(origin) - 1
+    notes = []
+    if others > 0:
+        whose = _plural(others, "other member")
+        notes.append(f"left out the ratings, statuses, queue places and private notes of {whose}")
+    return counts, notes
 
 
 def _read_one_snapshot(origin: Session) -> None:
@@ -199,8 +213,7 @@ def _refuse_unless_empty(session: Session, where: str) -> None:
     taken = [
         table.name
         for table in copied_tables()
-        if table.name not in MEMBER_TABLES
-        and session.execute(select(text("1")).select_from(table).limit(1)).first() is not None
+        if session.execute(select(text("1")).select_from(table).limit(1)).first() is not None
     ]
     if taken:
         raise CopyRefused(
@@ -212,38 +225,59 @@ def _copy_table(
     origin: Session,
     target: Session,
     table: Table,
+    members: Members,
     progress: Callable[[str, int, int], None] | None,
 ) -> int:
-    total = origin.scalar(select(func.count()).select_from(table)) or 0
+    statement, counting = _rows_to_copy(table, members)
+    total = origin.scalar(counting) or 0
     columns = [column for column in table.columns if column.computed is None]
     writers = _value_writers(target, columns)
     backend = backend_of(target)
     done = 0
-    present = _members_kept(target, table)
     if progress is not None:
         progress(table.name, done, total)
     with _bulk_loading(origin, target, table):
-        for batch in _batches(origin, select(*columns).order_by(*table.primary_key.columns)):
+        for batch in _batches(origin, statement):
             rows: list[Sequence[Any]] = [
                 tuple(
                     value if write is None or value is None else write(value)
                     for write, value in zip(writers, row, strict=True)
                 )
                 for row in batch
-                if not present or row[0] not in present
             ]
             backend.insert_rows(target, table.name, [column.name for column in columns], rows)
-            done += len(batch)  # the destination's own members count as arrived
+            done += len(rows)
             if progress is not None:
                 progress(table.name, done, total)
     return done
 
 
-def _members_kept(target: Session, table: Table) -> set[Any]:
-    """Return the ids of the destination's own rows of table, which the copy leaves alone."""
-    if table.name not in MEMBER_TABLES:
-        return set()
-    return set(target.scalars(select(table.c.id)))
+def _rows_to_copy(table: Table, members: Members) -> tuple[Select[Any], Select[Any]]:
+    """Return the select of table's rows to copy, in key order, and the count of them.
+
+    A table of members' own rows (it names a member) gives the copying member's rows,
+    named as the destination's member; the other members' rows stay behind.
+    """
+    columns = [column for column in table.columns if column.computed is None]
+    owner = _member_column(table)
+    if owner is None:
+        rows = select(*columns).order_by(*table.primary_key.columns)
+        return rows, select(func.count()).select_from(table)
+    renamed = [
+        literal(members.destination, column.type).label(column.name) if column is owner else column
+        for column in columns
+    ]
+    rows = select(*renamed).where(owner == members.source)
+    counting = select(func.count()).select_from(table).where(owner == members.source)
+    return rows.order_by(*table.primary_key.columns), counting
+
+
+def _member_column(table: Table) -> Column[Any] | None:
+    """Return the column of table that names a member, or None for the group's tables."""
+    for column in table.columns:
+        if any(key.column.table.name == USERS.name for key in column.foreign_keys):
+            return column
+    return None
 
 
 def _value_writers(
@@ -270,64 +304,6 @@ def _batches(session: Session, statement: Any) -> Iterator[list[Any]]:
     result = session.execute(statement, execution_options={"yield_per": BATCH_ROWS})
     for partition in result.partitions():
         yield list(partition)
-
-
-def _carry_id_counter(origin: Session, target: Session, table: Table) -> None:
-    """Move the destination's id counter to the source's, so no id is ever handed out twice."""
-    column = _counted_key(table)
-    if column is None:
-        return
-    high = max(
-        origin.scalar(select(func.max(column))) or 0, _counter_of(origin, table, column) or 0
-    )
-    dialect = target.get_bind().dialect.name
-    if dialect == "postgresql":
-        target.execute(
-            text("SELECT setval(pg_get_serial_sequence(:table, :column), :value, :called)"),
-            {"table": table.name, "column": column.name, "value": max(high, 1), "called": high > 0},
-        )
-    elif dialect == "sqlite" and table.kwargs.get("sqlite_autoincrement") and high:
-        target.execute(
-            text("DELETE FROM sqlite_sequence WHERE name = :table"), {"table": table.name}
-        )
-        target.execute(
-            text("INSERT INTO sqlite_sequence (name, seq) VALUES (:table, :value)"),
-            {"table": table.name, "value": high},
-        )
-
-
-def _counted_key(table: Table) -> Column[Any] | None:
-    """Return the table's generated integer id column, or None when its key is not one."""
-    keys = list(table.primary_key.columns)
-    if len(keys) != 1 or not isinstance(keys[0].type, Integer) or keys[0].foreign_keys:
-        return None
-    return keys[0]
-
-
-def _counter_of(session: Session, table: Table, column: Column[Any]) -> int | None:
-    """Return the highest id the source ever handed out for table (deleted rows included)."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "sqlite" and table.kwargs.get("sqlite_autoincrement"):
-        seq = session.scalar(
-            text("SELECT seq FROM sqlite_sequence WHERE name = :table"), {"table": table.name}
-        )
-        return None if seq is None else int(seq)
-    if dialect == "postgresql":
-        sequence = session.scalar(
-            text("SELECT pg_get_serial_sequence(:table, :column)"),
-            {"table": table.name, "column": column.name},
-        )
-        if sequence is not None:
-            # The view says NULL, rather than failing, to a member who may not read it.
-            last = session.scalar(
-                text(
-                    "SELECT last_value FROM pg_sequences"
-                    " WHERE quote_ident(schemaname) || '.' || quote_ident(sequencename) = :name"
-                ),
-                {"name": sequence},
-            )
-            return None if last is None else int(last)
-    return None
 
 
 def _file_path(location: Path | str) -> Path | None:

@@ -59,12 +59,16 @@ def create_database(url: URL) -> None:
 
 
 def drop_database(url: URL) -> None:
-    """Drop url's database (one this program just created), closing its connections."""
+    """Drop url's database, one this program just created and no longer connects to.
+
+    Without FORCE: the server stops its own maintenance work there (autovacuum) itself,
+    and a member who connected meanwhile keeps the database rather than losing a session.
+    """
     assert url.database
     failure = "the database made for the copy could not be removed"
     with _maintenance(url, failure, "drop it by hand") as connection:
         quoted = connection.dialect.identifier_preparer.quote_identifier(url.database)
-        connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)")
+        connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {quoted}")
 
 
 @contextmanager

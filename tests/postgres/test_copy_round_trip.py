@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, func, make_url, select, text
 
 from readinglist.cli import run
 from readinglist.core.commands import AddTags, SaveSearch
-from readinglist.core.copying import MEMBER_TABLES, CopyRefused, copied_tables, copy_library
+from readinglist.core.copying import CopyRefused, copied_tables, copy_library
 from readinglist.core.errors import ReadingListError
 from readinglist.core.library import Library
 from readinglist.core.models import PAPERS, USERS
@@ -54,7 +54,6 @@ def typed_rows(engine: Engine) -> dict[str, list[tuple[Any, ...]]]:
                 for row in connection.execute(select(table).order_by(*table.primary_key.columns))
             ]
             for table in copied_tables()
-            if table.name not in MEMBER_TABLES  # each library keeps its own members
         }
 
 
