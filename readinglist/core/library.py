@@ -7,6 +7,7 @@ out), runs every change as a journaled command, and answers queries with frozen 
 from __future__ import annotations
 
 import uuid
+import weakref
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -78,6 +79,7 @@ class Library:
         """Names this Library in the notices of its changes (see ``changes.encode_changes``)."""
         self._title_words = self.backend.title_words()
         self._revisions = self.backend.revisions(engine)
+        self._feeds: weakref.WeakSet[ChangeFeed] = weakref.WeakSet()
         self.user_id = LOCAL_USER
         """The member this library acts for: their ratings, queue and undo history."""
         self.user_name = "me"
@@ -156,6 +158,9 @@ class Library:
         return self.daily_backup
 
     def close(self) -> None:
+        """Close the library's connections, and any feed from ``changes`` still open."""
+        for feed in list(self._feeds):
+            feed.close()
         self._revisions.close()
         self.engine.dispose()
 
@@ -438,13 +443,17 @@ class Library:
             raise
 
     def changes(self) -> ChangeFeed | None:
-        """Return a new feed of the changes other clients commit, to close when done.
+        """Return a new feed of the changes other clients commit (closed by ``close`` at
+        the latest).
 
         A shared library on a server tells its clients of each change as it commits; a
         library file cannot (None: poll ``revision`` instead). Raises LibraryUnavailable
         when the server cannot be reached.
         """
-        return self.backend.change_feed(self.engine, self.client)
+        feed = self.backend.change_feed(self.engine, self.client)
+        if feed is not None:
+            self._feeds.add(feed)
+        return feed
 
     # -- internals ----------------------------------------------------------------------------
 

@@ -193,6 +193,32 @@ def test_a_feed_over_tcp_is_probed_when_idle(server_sample_library: str) -> None
             assert s.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPCNT) == 3
 
 
+def test_closing_the_library_closes_its_feeds(server_sample_library: str) -> None:
+    library = Library.open(server_sample_library)
+    forgotten = library.changes()
+    library.close()
+    assert forgotten is not None
+    with pytest.raises(LibraryUnavailable):
+        forgotten.drain()
+    deadline = time.monotonic() + 2  # the server process ends a moment after
+    while listeners(server_sample_library) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert listeners(server_sample_library) == 0
+
+
+def listeners(url: str) -> int:
+    """Count the server's connections to url's database that listen for changes."""
+    engine = create_engine(url)
+    try:
+        with engine.connect() as connection:
+            return int(connection.exec_driver_sql(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND starts_with(query, 'LISTEN')"
+            ).scalar_one())
+    finally:
+        engine.dispose()
+
+
 def test_a_library_file_has_no_feed(library_path: Path) -> None:
     with Library.open(library_path) as library:
         assert library.changes() is None
