@@ -2,9 +2,11 @@
 
 The copy walks the models' tables in dependency order, so a table added to the models
 comes along without a change here; the tables in ``SKIPPED_TABLES`` stay behind, each
-for a stated reason. Rows keep their ids and stream across in batches inside one
-transaction on the destination: a failed copy leaves the destination as it was, and
-removes a library file the copy itself created.
+for a stated reason. A table of members' own rows (one naming a member, as
+``paper_states`` does) carries the copying member's rows only, as the destination's
+member's. Rows keep their ids and stream across in batches inside one transaction on
+the destination: a failed copy leaves the destination as it was, and removes a library
+file or server database the copy itself created.
 """
 
 from __future__ import annotations
