@@ -242,3 +242,23 @@ def test_text_the_server_cannot_hold_fails_the_copy_naming_the_table(
     with pytest.raises(ReadingListError, match=r"changed nothing in .*: papers: .*NUL") as raised:
         copy_library(source, server)
     assert "\n" not in str(raised.value)
+
+
+def test_one_shared_library_copied_into_another_keeps_every_row(
+    source: Path, server: str, missing_database: URL
+) -> None:
+    copy_library(source, server)
+    other = missing_database.render_as_string(hide_password=False)
+    summary = copy_library(server, other)
+    assert summary.created
+    first, second = create_engine(server), create_engine(other)
+    try:
+        assert typed_rows(second) == typed_rows(first)
+    finally:
+        first.dispose()
+        second.dispose()
+    with Library.open(other) as copy:
+        before = set(copy.search("").ids)
+        copy.import_records([PaperRecord("Yet another quokka paper")], "more", "more.txt")
+        (new_id,) = set(copy.search("").ids) - before
+    assert new_id == papers_counter(source) + 1
