@@ -1,10 +1,11 @@
 """Time how soon a window on a shared library hears changes another process makes.
 
     READINGLIST_TEST_POSTGRES=postgresql+psycopg://user@host/db \\
-        uv run python benchmarks/livechanges.py [--changes 50] [--server URL]
+        uv run python benchmarks/livechanges.py [--changes 50] [--size 10000] [--server URL]
 
 A database made for the run (and dropped after it) on the server named by --server or
-$READINGLIST_TEST_POSTGRES gets the three sample lists. The main window opens on it,
+$READINGLIST_TEST_POSTGRES gets the three sample lists, or with --size a copy of the
+synthetic library of that size (as shared.py makes it). The main window opens on it,
 offscreen; a second process then rates one paper after another, 100 ms apart. For each
 change, the latency runs from the moment the other process starts the change until the
 window's watcher says the paper changed. Meanwhile a 2 ms timer measures the longest
@@ -27,10 +28,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
+from serverlibraries import kept_database, scratch_database
 from sqlalchemy import make_url
 
+from libraries import build, library_path
 from readinglist.core.library import Library
 from readinglist.core.server_databases import create_database, drop_database
 from readinglist.gui.app import make_application
@@ -94,7 +98,15 @@ def wait(app: QApplication, seconds: float, until: Callable[[], bool] | None = N
         time.sleep(0.0005)
 
 
-def measure(server: str, changes: int, pause: float) -> dict[str, float]:
+def measure(server: str, changes: int, pause: float, size: int | None) -> dict[str, float]:
+    if size is not None:
+        build(size, quiet=True)
+        kept, _copied = kept_database(library_path(size), size, make_url(server))
+        with scratch_database(kept) as copy:
+            url = copy.render_as_string(hide_password=False)
+            with Library.open(url) as library:
+                ids = library.search("").ids[:changes]
+            return {"papers": float(size), **_measure_window(url, ids, pause)}
     database = make_url(server).set(database=f"readinglist_live_{uuid.uuid4().hex[:12]}")
     url = database.render_as_string(hide_password=False)
     create_database(database)
@@ -166,10 +178,11 @@ def main() -> None:
     parser.add_argument("--server", default=os.environ.get(SERVER_ENV), help="a database URL")
     parser.add_argument("--changes", type=int, default=50)
     parser.add_argument("--pause", type=float, default=0.1, help="seconds between changes")
+    parser.add_argument("--size", type=int, help="a synthetic library of this many papers")
     args = parser.parse_args()
     if not args.server:
         parser.error(f"name a PostgreSQL server with --server or ${SERVER_ENV}")
-    print(json.dumps(measure(args.server, args.changes, args.pause), indent=2))
+    print(json.dumps(measure(args.server, args.changes, args.pause, args.size), indent=2))
 
 
 if __name__ == "__main__":
