@@ -193,6 +193,28 @@ def test_a_feed_over_tcp_is_probed_when_idle(server_sample_library: str) -> None
             assert s.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPCNT) == 3
 
 
+def test_a_server_ending_idle_sessions_spares_the_feed(
+        server_sample_library: str, other_member: Library) -> None:
+    database = make_url(server_sample_library).database
+    engine = create_engine(server_sample_library, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as connection:
+            connection.exec_driver_sql(
+                f"ALTER DATABASE {database} SET idle_session_timeout = '300ms'")
+        with Library.open(server_sample_library) as member:
+            opened = member.changes()
+            assert opened is not None
+            with contextlib.closing(opened):
+                time.sleep(0.6)
+                paper_id = other_member.search("").ids[0]
+                other_member.execute(SetRating([paper_id], 3))
+                assert heard_within(opened, 1.0).papers == {paper_id}
+    finally:
+        with engine.connect() as connection:
+            connection.exec_driver_sql(f"ALTER DATABASE {database} RESET idle_session_timeout")
+        engine.dispose()
+
+
 def test_closing_the_library_closes_its_feeds(server_sample_library: str) -> None:
     library = Library.open(server_sample_library)
     forgotten = library.changes()

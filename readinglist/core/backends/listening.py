@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from readinglist.core.changes import Changes
 
 LOST = "the connection that hears other members' changes was lost"
+# A server may end sessions idle for long (PostgreSQL 14's idle_session_timeout).
+IDLE_TIMEOUT_SINCE = 140000
 # An idle feed whose server vanished without a word (a laptop asleep, a VPN gone) is
 # noticed in about a minute rather than the system's two hours: probes after 30 s of
 # silence, every 10 s, and 3 unanswered end the connection.
@@ -52,6 +54,8 @@ class ServerChangeFeed:
         try:
             connection.rollback()  # the pool's liveness check may have begun a transaction
             connection.autocommit = True
+            if connection.info.server_version >= IDLE_TIMEOUT_SINCE:
+                connection.execute("SET idle_session_timeout = 0")  # it is idle by design
             connection.execute(f"LISTEN {NOTIFY_CHANNEL}")
         except connection.Error as error:
             self.close()
