@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from typing import TYPE_CHECKING
 
@@ -46,8 +47,16 @@ def create_database(template: str | None = None) -> URL:
     return server.set(database=name)
 
 
-def drop_database(url: URL) -> None:
-    _admin(url, f"DROP DATABASE IF EXISTS {url.database} WITH (FORCE)")
+def drop_database(url: URL, attempts: int = 5) -> None:
+    """Drop the database; tried again while a server process (autovacuum) still holds it."""
+    for attempt in range(attempts):
+        try:
+            _admin(url, f"DROP DATABASE IF EXISTS {url.database} WITH (FORCE)")
+            return
+        except DBAPIError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
 
 
 def _admin(url: URL, statement: str) -> None:

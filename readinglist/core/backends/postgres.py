@@ -8,6 +8,7 @@ for psycopg once per statement text.
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 import threading
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
     import psycopg
     from sqlalchemy import URL, Insert, Table
-    from sqlalchemy.engine import Connection, Engine
+    from sqlalchemy.engine import Connection, Dialect, Engine
     from sqlalchemy.orm import Session
     from sqlalchemy.sql.elements import ColumnElement
 
@@ -193,11 +194,13 @@ class PostgresBackend:
             return
         driver = cast("psycopg.Connection[Any]", session.connection().connection.driver_connection)
         if table_name in ROW_SECURED:  # COPY refuses tables under row-level security
-            values = ", ".join("%s" for _ in columns)
-            with driver.cursor() as cursor:
-                cursor.executemany(
-                    f"INSERT INTO {table_name} ({', '.join(columns)}) VALUES ({values})", rows
-                )
+            # One statement whatever the number of rows: each column travels as an array.
+            kinds = _column_types(table_name, columns, session.get_bind().dialect)
+            arrays = ", ".join(f"%s::{kind}[]" for kind in kinds)
+            driver.execute(
+                f"INSERT INTO {table_name} ({', '.join(columns)}) SELECT * FROM unnest({arrays})",
+                [list(values) for values in zip(*rows, strict=True)],
+            )
             return
         with driver.cursor() as cursor, cursor.copy(
             f"COPY {table_name} ({', '.join(columns)}) FROM STDIN"
@@ -275,6 +278,21 @@ class PostgresBackend:
         return ServerChangeFeed(engine, client)
 
 
+def _column_types(table_name: str, columns: Sequence[str], dialect: Dialect) -> list[str]:
+    """Return the SQL type of each column (without collation, for an array cast)."""
+    from readinglist.core.models import Base
+
+    table = Base.metadata.tables[table_name]
+    kinds = []
+    for name in columns:
+        kind = table.c[name].type
+        if getattr(kind, "collation", None):
+            kind = copy.copy(kind)
+            kind.collation = None  # type: ignore[attr-defined]
+        kinds.append(kind.compile(dialect=dialect))
+    return kinds
+
+
 class TrigramWords:
     """Near spellings from ``title_words`` through its trigram index, then edit distance."""
 
@@ -301,7 +319,10 @@ class SequenceRevision:
 
     def read(self) -> int:
         with self.engine.connect() as connection:
-            value = connection.exec_driver_sql(f"SELECT last_value FROM {REVISION_SEQUENCE}")
+            # Until its first nextval a sequence shows its start value, not yet given out.
+            value = connection.exec_driver_sql(
+                f"SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM {REVISION_SEQUENCE}"
+            )
             return int(value.scalar_one())
 
     def close(self) -> None:

@@ -60,7 +60,8 @@ def run_search(
     it is only called when the query has free words. With limit, return at most that
     many ids, and say whether more match: the cost then follows the limit, not the library.
     """
-    node = parse_query(query)
+    # No library text holds a NUL (a server refuses to store one): it separates words.
+    node = parse_query(query.replace("\x00", " "))
     me = current_user(session)
     compiler = Compiler(backend_of(session), expand, me)
     where = compiler.compile(node)
