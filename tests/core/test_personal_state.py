@@ -225,3 +225,26 @@ def test_a_delete_journaled_before_members_existed_is_undone_with_its_rating(
     restored = library.detail(papers[0])
     assert (restored.title, restored.rating, restored.status) == (row.title, 3, "queued")
     assert restored.queue_position == 7
+
+
+@pytest.mark.parametrize("query", ["status:queued", "-rating:>=4", "is:unrated OR tag:x"])
+@pytest.mark.parametrize(
+    "sort", [None, SortKey.TITLE, SortKey.RATING, SortKey.QUEUE, SortKey.TAGS]
+)
+def test_filters_on_my_state_find_the_same_papers_in_every_order(
+    library: Library, other: Library, papers: list[int], query: str, sort: SortKey | None
+) -> None:
+    library.execute(SetRating(papers[:2], 5))
+    library.execute(SetStatus(papers[1:3], "queued"))
+    other.execute(SetRating(papers[2:], 5))
+    other.execute(SetStatus(papers[3:], "queued"))
+    expected = {
+        "status:queued": set(papers[1:3]),
+        "-rating:>=4": set(papers[2:]),
+        "is:unrated OR tag:x": set(papers[2:]),
+    }[query]
+    found = library.search(query, sort).ids
+    assert sorted(found) == sorted(expected)
+    if sort is None:
+        assert found == sorted(found)  # the order papers were added
+        assert library.search(query, sort, limit=1).ids == found[:1]

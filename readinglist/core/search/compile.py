@@ -30,15 +30,24 @@ _LIKE_ESCAPE = "\\"
 class Compiler:
     """Turn one query tree into a WHERE clause; `expand` adds typo-tolerant title words.
 
-    Status and rating filters ask about the state of member user_id.
+    Status and rating filters ask about the state of member user_id: through a subquery,
+    or, with states_joined, of the member's ``paper_states`` row the query itself joins.
     """
 
     def __init__(
-        self, backend: Backend, expand: Expander | None = None, user_id: int = LOCAL_USER
+        self,
+        backend: Backend,
+        expand: Expander | None = None,
+        user_id: int = LOCAL_USER,
+        *,
+        states_joined: bool = False,
     ) -> None:
         self.backend = backend
         self.expand = expand
         self.user_id = user_id
+        self.states_joined = states_joined
+        self.uses_states = False
+        """Whether the query asked about the member's state (set by compile)."""
 
     def compile(self, node: Node) -> ColumnElement[bool]:
         if isinstance(node, And):
@@ -91,9 +100,9 @@ class Compiler:
                 ">": column > number,
                 "<": column < number,
             }
-            if node.field == "rating":
-                return self._mine(comparisons[node.op])
-            return and_(column.is_not(None), comparisons[node.op])
+            # Unrated papers match no comparison, nor does NOT take them for a match.
+            condition = and_(column.is_not(None), comparisons[node.op])
+            return self._mine(condition) if node.field == "rating" else condition
         if node.field == "is":
             return self._is(value)
         if node.field == "has":
@@ -103,6 +112,9 @@ class Compiler:
 
     def _mine(self, condition: ColumnElement[bool]) -> ColumnElement[bool]:
         """Papers whose state for this member meets condition (read off the member's index)."""
+        self.uses_states = True
+        if self.states_joined:
+            return condition
         return Paper.id.in_(
             select(PaperState.paper_id).where(PaperState.user_id == self.user_id, condition)
         )

@@ -16,7 +16,7 @@ from readinglist.core.search.fts import word_groups
 from readinglist.core.search.parser import parse_query
 from readinglist.core.search.sorting import SortKey, order_by
 from readinglist.core.search.syntax import And, Node, Word, positive_text
-from readinglist.core.search.walks import WALKED, walked_ids
+from readinglist.core.search.walks import GROUPED, WALKED, from_states, walked_ids
 from readinglist.core.users import current_user
 
 if TYPE_CHECKING:
@@ -71,6 +71,11 @@ def run_search(
     statement = select(Paper.id).where(where).order_by(*order_by(key, descending, me))
     if not ranked:
         wanted = None if limit is None else limit + 1  # one more tells whether more match
+        if compiler.uses_states and key not in GROUPED:
+            # Drive the query from the member's states, which the conditions then name.
+            joined = Compiler(backend_of(session), expand, me, states_joined=True)
+            where = joined.compile(node)
+            statement = from_states(where, key, descending, me)
         if key in WALKED:
             ids = walked_ids(session, key, where, descending, wanted, me)
         else:

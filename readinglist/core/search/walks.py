@@ -27,7 +27,7 @@ from readinglist.core.models import (
     paper_collections,
     paper_tags,
 )
-from readinglist.core.search.sorting import STATUS_ORDER, SortKey
+from readinglist.core.search.sorting import STATUS_ORDER, SortKey, order_by
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -97,6 +97,8 @@ WALKED = frozenset(
     {SortKey.TAGS, SortKey.COLLECTIONS, SortKey.RATING, SortKey.STATUS, SortKey.QUEUE}
 )
 """The sorts ``walked_ids`` answers."""
+GROUPED = frozenset({SortKey.TAGS, SortKey.COLLECTIONS})
+"""The walked sorts that read names and links, not the member's states."""
 
 
 def walked_ids(
@@ -107,7 +109,11 @@ def walked_ids(
     limit: int | None,
     user_id: int,
 ) -> list[int]:
-    """Return ids matching where in key's order (rating, status and queue: user_id's)."""
+    """Return ids matching where in key's order (rating, status and queue: user_id's).
+
+    For those three, where may name the member's states (``states_joined``): each step
+    reads the member's ``paper_states`` rows.
+    """
     if key == SortKey.RATING:
         ratings = range(5, -1, -1) if descending else range(6)
         return state_ids(session, user_id, PaperState.rating, list(ratings), where, limit)
@@ -120,6 +126,28 @@ def walked_ids(
         return queue_ids(session, user_id, where, descending, limit)
     grouping = TAGS if key == SortKey.TAGS else COLLECTIONS
     return grouped_ids(session, grouping, where, descending, limit)
+
+
+def from_states(
+    where: ColumnElement[bool], key: SortKey, descending: bool, user_id: int
+) -> Select[Any]:
+    """Return the list query for a where that asks about the member's state (compiled
+    with ``states_joined``), driven from the member's ``paper_states`` rows.
+
+    The member's (user, status|rating, paper) index then yields the matches in id order:
+    asking "is this paper queued?" of each paper, or looking each queued paper up in the
+    wide papers table, costs ten times as much.
+    """
+    paper = PaperState.paper_id
+    order = order_by(key, descending, user_id)
+    if key in (SortKey.ADDED, SortKey.RELEVANCE):
+        order = [paper.desc() if descending else paper.asc()]
+    return (
+        select(paper)
+        .select_from(PaperState.__table__.join(Paper, Paper.id == paper))
+        .where(PaperState.user_id == user_id, where)
+        .order_by(*order)
+    )
 
 
 def state_ids(
