@@ -134,7 +134,8 @@ def test_after_a_dropped_connection_the_window_listens_again_and_refreshes(
     heard: list[Changes] = []
     watcher.changed_elsewhere.connect(heard.append)
     first, second = window.model.paper_id(0), window.model.paper_id(1)
-    shown_row(window, first), shown_row(window, second)
+    for paper_id in (first, second):
+        shown_row(window, paper_id)  # cached, as painted
     disconnect_listeners(server_sample_library)
     qtbot.waitUntil(lambda: not watcher.listening(), timeout=2000)
     assert watcher.timer.isActive()  # polling meanwhile
