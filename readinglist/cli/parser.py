@@ -16,6 +16,7 @@ from readinglist.cli import (
     history,
     importing,
     listing,
+    members,
 )
 from readinglist.core.locations import InvalidLocation, parse_location
 from readinglist.core.storage import LIBRARY_ENV
@@ -23,7 +24,9 @@ from readinglist.core.storage import LIBRARY_ENV
 if TYPE_CHECKING:
     from sqlalchemy import URL
 
-SUBCOMMAND_MODULES = (importing, listing, editing, history, exporting, backups, copying, discovery)
+SUBCOMMAND_MODULES = (
+    importing, listing, editing, history, exporting, backups, copying, members, discovery
+)
 
 DESCRIPTION = """\
 A keyboard-first reading-list manager for researchers.

@@ -17,6 +17,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session
 
 from readinglist.core import journal, queries, users
+from readinglist.core import members as membership
 from readinglist.core.backends import backend_of
 from readinglist.core.backup import DailyBackup, make_daily_backup
 from readinglist.core.changes import NO_CHANGES, Changes, encode_changes
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
 
     from readinglist.core.backends import Backend, ChangeFeed
     from readinglist.core.commands import Command
+    from readinglist.core.members import MemberInfo
     from readinglist.core.records import (
         CollectionInfo,
         PaperDetail,
@@ -415,6 +417,21 @@ class Library:
     def status_counts(self) -> dict[str, int]:
         with self.reading() as session:
             return queries.status_counts(session)
+
+    def members(self) -> list[MemberInfo]:
+        """Return the library's members (one, "me", for a library file)."""
+        with self.reading() as session:
+            return membership.members(session)
+
+    def admit(self, role: str) -> None:
+        """Let a database role use this shared library (the owner's right); not undoable."""
+        with self.writing() as session:
+            membership.admit(session, role)
+
+    def let_out(self, role: str) -> None:
+        """Take a member's use of this shared library away; their own data stays."""
+        with self.writing() as session:
+            membership.let_out(session, role)
 
     def queue(self) -> list[int]:
         with self.reading() as session:

@@ -355,6 +355,7 @@ def open_server_engine(url: URL) -> Engine:
             raise LibraryUnavailable(
                 f"the server runs PostgreSQL {int(version) // 10000}; readinglist needs 13 or newer"
             )
+        _check_membership(engine)
         with _migration_lock(engine):
             migrate(engine, foreign_message=NOT_A_LIBRARY)
     except DBAPIError as error:
@@ -364,6 +365,20 @@ def open_server_engine(url: URL) -> Engine:
         engine.dispose()
         raise
     return engine
+
+
+def _check_membership(engine: Engine) -> None:
+    """Refuse, in words, a role the library's owner has not let in (``members --add``)."""
+    with engine.connect() as connection:
+        role, shut_out = connection.exec_driver_sql(
+            "SELECT current_user, to_regclass('papers') IS NOT NULL"
+            " AND NOT has_table_privilege('papers', 'SELECT')"
+        ).one()
+    if shut_out:
+        raise LibraryUnavailable(
+            f"{role} is not a member of this library: its owner lets you in with "
+            f"'readinglist members --add {role}'"
+        )
 
 
 @contextmanager
