@@ -63,7 +63,8 @@ def main(argv: list[str]) -> int:
         command = [uv, "run", "--locked", "--extra", "postgres", "python", "benchmarks/run.py",
                    *argv[1:]]
     else:
-        command = [uv, "run", "--locked", "--no-dev", "readinglist", *argv]
+        # The postgres extra: the window and the CLI open shared libraries too.
+        command = [uv, "run", "--locked", "--no-dev", "--extra", "postgres", "readinglist", *argv]
     return subprocess.call(command, env=env)
 
 
