@@ -47,8 +47,8 @@ def create_database(template: str | None = None) -> URL:
     return server.set(database=name)
 
 
-def drop_database(url: URL, attempts: int = 5) -> None:
-    """Drop the database; tried again while a server process (autovacuum) still holds it."""
+def drop_database(url: URL, attempts: int = 20) -> None:
+    """Drop the database, waiting out an autovacuum worker there (FORCE may not end it)."""
     for attempt in range(attempts):
         try:
             _admin(url, f"DROP DATABASE IF EXISTS {url.database} WITH (FORCE)")
@@ -56,7 +56,7 @@ def drop_database(url: URL, attempts: int = 5) -> None:
         except DBAPIError:
             if attempt == attempts - 1:
                 raise
-            time.sleep(0.2 * (attempt + 1))
+            time.sleep(0.25)
 
 
 def _admin(url: URL, statement: str) -> None:

@@ -6,15 +6,13 @@ Each test gets a database of its own on the server READINGLIST_TEST_POSTGRES nam
 
 from __future__ import annotations
 
-import os
 import shutil
-import uuid
 from typing import TYPE_CHECKING
 
 import pytest
+import serverdb
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy import create_engine, make_url
 
 from helpers import settle
 from memorykeyring import MemoryKeyring, installed
@@ -34,28 +32,17 @@ if TYPE_CHECKING:
 
     from readinglist.gui.mainwindow import MainWindow
 
-SERVER_ENV = "READINGLIST_TEST_POSTGRES"
 PASSWORD = "lab-pw-7f3c9"
 
 
 @pytest.fixture
 def database() -> Iterator[URL]:
     """The URL of an empty database made for this test, dropped after it."""
-    named = os.environ.get(SERVER_ENV)
-    if not named:
-        pytest.fail(f"{SERVER_ENV} is not set: these tests need a PostgreSQL server "
-                    "(.ci/run starts one)", pytrace=False)
-    server = make_url(named)
-    name = f"readinglist_test_{uuid.uuid4().hex}"
-    admin = create_engine(server.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'")
+    url = serverdb.create_database()
     try:
-        yield server.set(database=name)
+        yield url
     finally:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
-        admin.dispose()
+        serverdb.drop_database(url)
 
 
 @pytest.fixture
