@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import time
 from functools import reduce
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from readinglist.core.changes import EVERYTHING, Changes
 from readinglist.core.errors import ReadingListError
+from readinglist.gui.worker import Pool
 
 if TYPE_CHECKING:
     from readinglist.core.backends import ChangeFeed
@@ -28,7 +29,9 @@ class LibraryWatcher(QObject):
     shows in the others' windows at once, and nothing is polled. The feed leaves out the
     window's own changes. Should its connection drop, the watcher polls the revision
     every second and reconnects, waiting longer after each failure; once back it says
-    that anything may have changed, as notices sent meanwhile are lost.
+    that anything may have changed, as notices sent meanwhile are lost. Those probes run
+    in a worker thread: a server that does not answer keeps them waiting (up to the
+    connection timeout), never the window.
 
     A library file cannot tell: the watcher polls ``Library.revision()`` every second.
     The window's own changes move the revision too; it calls ``acknowledge`` after each
@@ -54,8 +57,14 @@ class LibraryWatcher(QObject):
         self._feed: ChangeFeed | None = None
         self._notifier: QSocketNotifier | None = None
         self._seen: int | None = None
+        self._served = False
+        """Whether the library is on a server (it has a feed, or failed to give one)."""
+        self._probes = Pool(1, self)
+        self._probes.done.connect(self._probed)
+        self._probing = False
+        self._stopped = False
         if not self._listen():
-            self._seen = self._read()
+            self._seen = None if self._served else self._read()
             self.timer.start()
 
     def listening(self) -> bool:
@@ -82,6 +91,7 @@ class LibraryWatcher(QObject):
         self.timer.stop()
         self._reconnect_at = None
         self._drop_feed()
+        self._stopped = True
 
     # -- the feed ---------------------------------------------------------------------------
 
@@ -90,10 +100,16 @@ class LibraryWatcher(QObject):
         try:
             feed = self.library.changes()
         except ReadingListError:
+            self._served = True
             self._reconnect_later()
             return False
         if feed is None:
             return False
+        self._install(feed)
+        return True
+
+    def _install(self, feed: ChangeFeed) -> None:
+        self._served = True
         self._feed = feed
         if self._notifier is not None:  # the lost feed's, disabled: not in its own signal now
             self._notifier.setParent(None)
@@ -101,7 +117,6 @@ class LibraryWatcher(QObject):
         self._notifier.activated.connect(lambda *_args: self._drain())
         self._reconnect_at = None
         self._wait_ms = self._first_wait_ms
-        return True
 
     def _drain(self) -> bool:
         feed = self._feed
@@ -120,7 +135,7 @@ class LibraryWatcher(QObject):
     def _lost(self) -> None:
         """Poll while the feed is gone, and try it again soon."""
         self._drop_feed()
-        self._seen = self._read()
+        self._seen = None  # the first probe reads it; reconnecting says everything changed
         self._reconnect_later()
         self.timer.start()
 
@@ -136,12 +151,47 @@ class LibraryWatcher(QObject):
             self._feed = None
 
     def _tick(self) -> None:
+        if not self._served:
+            self.check()  # a library file: a pragma, microseconds
+            return
+        if self._probing:
+            return
         due = self._reconnect_at
-        if due is not None and time.monotonic() >= due and self._listen():
+        reconnect = due is not None and time.monotonic() >= due
+        self._probing = True
+        self._probes.start(lambda: self._probe(reconnect))
+
+    def _probe(self, reconnect: bool) -> tuple[ChangeFeed | None, int | None, bool]:
+        """In a worker thread: try the feed again if due, else read the revision."""
+        feed = None
+        if reconnect:
+            try:
+                feed = self.library.changes()
+            except ReadingListError:
+                feed = None
+        revision = None if feed is not None else self._read()
+        return feed, revision, reconnect
+
+    def _probed(self, _tag: object, result: object, _error: str | None) -> None:
+        self._probing = False
+        if result is None:
+            return
+        feed, revision, reconnect = cast("tuple[ChangeFeed | None, int | None, bool]", result)
+        if self._stopped:
+            if feed is not None:
+                feed.close()
+            return
+        if feed is not None:
+            self._install(feed)
             self.timer.stop()
             self.changed_elsewhere.emit(EVERYTHING)  # notices sent meanwhile were lost
             return
-        self.check()
+        if reconnect:
+            self._reconnect_later()
+        if revision is not None:
+            if self._seen is not None and revision != self._seen:
+                self.changed_elsewhere.emit(EVERYTHING)
+            self._seen = revision
 
     def _read(self) -> int | None:
         try:

@@ -153,3 +153,31 @@ def test_a_library_file_is_polled(qtbot: QtBot, gui_library: Library) -> None:
         assert not watching.listening() and watching.timer.isActive()
     finally:
         watching.stop()
+
+
+def test_a_server_that_keeps_the_probes_waiting_never_freezes_the_window(
+        qtbot: QtBot, watcher: LibraryWatcher, server: Server) -> None:
+    import time
+
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    def hang() -> int:
+        time.sleep(0.5)  # as a connection attempt to a host that does not answer
+        raise LibraryUnavailable("cannot reach the server")
+
+    server.answering = False
+    server.revision = hang  # type: ignore[method-assign]
+    server.feeds[0].lose()
+    qtbot.waitUntil(lambda: not watcher.listening(), timeout=1000)
+    clock, gaps = QElapsedTimer(), []
+    clock.start()
+
+    def beat() -> None:
+        gaps.append(clock.restart())
+
+    ticker = QTimer()
+    ticker.timeout.connect(beat)
+    ticker.start(10)
+    qtbot.wait(1500)
+    ticker.stop()
+    assert max(gaps) < 250  # the window kept painting while the probes waited
