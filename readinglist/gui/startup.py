@@ -21,7 +21,9 @@ from readinglist.core.errors import LibraryDamaged, ReadingListError
 from readinglist.core.locations import (
     KeyringUnavailable,
     describe,
+    forget_password,
     needs_password,
+    parse_location,
     readable,
     remember_password,
     with_password,
@@ -167,9 +169,15 @@ def remember_library(settings: QSettings, location: Location) -> None:
 
 
 def forget_recent(settings: QSettings, described: str) -> None:
-    """Take one library off the recent list."""
+    """Take one library off the recent list, with its password if the keyring holds one."""
     recent = [item for item in recent_libraries(settings) if item != described]
     settings.setValue(RECENT_KEY, json.dumps(recent))
+    try:
+        location = parse_location(described)
+        if not isinstance(location, Path):
+            forget_password(location)
+    except ReadingListError:
+        pass  # no keyring, or an entry that no longer parses: nothing stored to forget
 
 
 def recent_libraries(settings: QSettings) -> list[str]:

@@ -16,7 +16,13 @@ from helpers import settle
 from memorykeyring import MemoryKeyring, installed, no_keyring
 from readinglist.core.errors import LibraryUnavailable
 from readinglist.core.library import Library
-from readinglist.core.locations import KEYRING_SERVICE, InvalidLocation, parse_location
+from readinglist.core.locations import (
+    KEYRING_SERVICE,
+    InvalidLocation,
+    parse_location,
+    remember_password,
+    stored_password,
+)
 from readinglist.core.storage import LIBRARY_ENV
 from readinglist.gui.app import library_location, make_application, open_library
 from readinglist.gui.dialogs.openlibrary import LibraryChoice, OpenLibraryDialog
@@ -242,6 +248,22 @@ def test_delete_takes_a_library_off_the_recent_list(
     shown.recent.setCurrentRow(1)
     QTest.keyClick(shown.recent, Qt.Key.Key_Delete)
     assert recent_libraries(settings) == [str(tmp_path / "a.sqlite")]
+
+
+def test_delete_forgets_a_servers_saved_password_too(
+        qtbot: QtBot, settings: QSettings, memory_keyring: MemoryKeyring, tmp_path: Path) -> None:
+    server = parse_location(SERVER)
+    assert not isinstance(server, Path)
+    remember_password(server, "s3cret")
+    remember_library(settings, server)
+    remember_library(settings, tmp_path / "a.sqlite")
+    shown = OpenLibraryDialog(settings)
+    qtbot.addWidget(shown)
+    shown.show()
+    shown.recent.setCurrentRow(1)
+    QTest.keyClick(shown.recent, Qt.Key.Key_Delete)
+    assert recent_libraries(settings) == [str(tmp_path / "a.sqlite")]
+    assert stored_password(server) is None
 
 
 def test_a_damaged_recent_entry_is_ignored(settings: QSettings) -> None:

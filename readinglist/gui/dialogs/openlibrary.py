@@ -123,7 +123,9 @@ class OpenLibraryDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         if self._shown_recent:
-            recent_label = QLabel("R&ecent libraries (Enter opens, Delete forgets):")
+            recent_label = QLabel(
+                "R&ecent libraries (Enter opens; Delete forgets, saved password too):"
+            )
             recent_label.setBuddy(self.recent)
             layout.addWidget(recent_label)
             layout.addWidget(self.recent)
