@@ -66,17 +66,19 @@ def kept_database(path: Path, size: int, server: URL) -> tuple[URL, float | None
     (None when a copy of this very file was there already).
 
     A new copy fills a database of another name, renamed once complete, so an
-    interrupted copy is never taken for a kept one; older copies of this size are dropped.
+    interrupted copy is never taken for a kept one. Older copies of this size, and what
+    an interrupted run left (a half-filled or throw-away database), are dropped.
     """
     Library.open(path, back_up=False).close()  # upgraded first: the checksum is of what is copied
     name = f"{KEPT_PREFIX}{size}_{checksum(path)}"
     with maintenance(server) as connection:
         names = connection.execute(text("SELECT datname FROM pg_database")).scalars().all()
     ours = [found for found in names if found.startswith(f"{KEPT_PREFIX}{size}_")]
+    for stale in ours:
+        if stale != name:
+            dropped(server.set(database=stale))
     if name in ours:
         return server.set(database=name), None
-    for stale in ours:
-        dropped(server.set(database=stale))
     filling = server.set(database=f"{name}_filling")
     started = time.perf_counter()
     copy_library(path, filling.render_as_string(hide_password=False))
