@@ -1,7 +1,7 @@
 """Time the list and search of a library on a PostgreSQL server beside the same library file.
 
     READINGLIST_TEST_POSTGRES=postgresql+psycopg://user@host/db \\
-        uv run python benchmarks/shared.py --sizes 100000 [--server URL] [--json FILE]
+        uv run --extra postgres python benchmarks/shared.py --sizes 100000 [--server URL]
 
 (``python3 run.py bench --shared`` runs this.) The synthetic library of each size
 (libraries.py) is copied into a database on the server named by --server or
