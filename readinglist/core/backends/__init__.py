@@ -120,9 +120,9 @@ class Backend(Protocol):
     def phrase_match(self, words: list[str]) -> ColumnElement[bool]:
         """Papers holding the words one after another in title, abstract or note."""
 
-    def text_contains(self, pattern: str) -> ColumnElement[bool]:
-        """Papers whose title, abstract and note, joined by spaces, are LIKE pattern
-        (``\\`` escapes), ignoring case."""
+    def text_contains(self, phrase: str) -> ColumnElement[bool]:
+        """Papers whose title, abstract and note, joined by spaces, hold phrase as typed
+        (ignoring case)."""
 
     def title_words(self) -> TitleWords:
         """Return a library's own source of near spellings (it may cache)."""

@@ -15,7 +15,7 @@ import threading
 from contextlib import contextmanager, nullcontext
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import literal_column, or_, select
+from sqlalchemy import func, literal_column, or_, select
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -145,8 +145,6 @@ class PostgresBackend:
     # -- full-text search -----------------------------------------------------------------------
 
     def word_match(self, groups: list[list[str]]) -> ColumnElement[bool]:
-        from sqlalchemy import func
-
         words = " & ".join(_lexeme(token) for token, *_near in groups)
         return or_(
             _matches(_TITLE_TSV, func.to_tsquery(CONFIG, _title_query(groups))),
@@ -154,18 +152,16 @@ class PostgresBackend:
         )
 
     def phrase_match(self, words: list[str]) -> ColumnElement[bool]:
-        from sqlalchemy import func
-
         return _matches(_TEXT_TSV, func.phraseto_tsquery(CONFIG, " ".join(words)))
 
-    def text_contains(self, pattern: str) -> ColumnElement[bool]:
-        return _TEXT.ilike(pattern, escape="\\")
+    def text_contains(self, phrase: str) -> ColumnElement[bool]:
+        # Not ILIKE: the planner takes a LIKE for very selective, and then sorts every
+        # phrase match instead of walking the id index (0.7 s, not 5 ms, at 100,000).
+        return func.strpos(func.lower(_TEXT), func.lower(phrase)) > 0
 
     def title_candidates(
         self, session: Session, groups: list[list[str]], others: ColumnElement[bool], limit: int
     ) -> dict[int, str]:
-        from sqlalchemy import func
-
         statement = (
             select(Paper.id, Paper.title)
             .where(_matches(_TITLE_TSV, func.to_tsquery(CONFIG, _title_query(groups))), others)

@@ -107,9 +107,10 @@ class SqliteBackend:
         found = select(_PAPERS_FTS.c.rowid).where(_match("papers_fts", quote(" ".join(words))))
         return Paper.id.in_(found)
 
-    def text_contains(self, pattern: str) -> ColumnElement[bool]:
+    def text_contains(self, phrase: str) -> ColumnElement[bool]:
         haystack = Paper.title + " " + Paper.abstract + " " + Paper.note
-        return haystack.like(pattern, escape="\\")
+        escaped = phrase.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        return haystack.like(f"%{escaped}%", escape="\\")
 
     def title_candidates(
         self, session: Session, groups: list[list[str]], others: ColumnElement[bool], limit: int

@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
     from readinglist.core.backends import Backend
 
-_LIKE_ESCAPE = "\\"
 
 
 class Compiler:
@@ -67,8 +66,7 @@ class Compiler:
         return self.backend.word_match(groups) if groups else true()
 
     def _phrase(self, phrase: Phrase) -> ColumnElement[bool]:
-        pattern = "%" + _escape_like(phrase.text) + "%"
-        contains = self.backend.text_contains(pattern)
+        contains = self.backend.text_contains(phrase.text)
         words = tokens(phrase.text)
         return and_(self.backend.phrase_match(words), contains) if words else contains
 
@@ -135,7 +133,3 @@ class Compiler:
             "tagged": tagged,
             "duplicate": duplicate,
         }[value]
-
-
-def _escape_like(value: str) -> str:
-    return value.replace(_LIKE_ESCAPE, _LIKE_ESCAPE * 2).replace("%", "\\%").replace("_", "\\_")
