@@ -134,8 +134,9 @@ class Library:
         url = parse_location(location) if isinstance(location, str) else location
         assert isinstance(url, URL)
         shown = describe(url)
+        ready = connect_url(url)  # its errors name the library already
         try:
-            engine = open_server_engine(connect_url(url))
+            engine = open_server_engine(ready)
         except LibraryDamaged as error:
             raise LibraryDamaged(f"{shown}: {error}") from None
         except LibraryUnavailable as error:
