@@ -89,12 +89,17 @@ def touch(session: Session, ids: Sequence[int]) -> None:
     set_all(session, ids, {})
 
 
-def _checked(columns: Iterable[str]) -> list[str]:
+def checked(columns: Iterable[str], known: frozenset[str], table: str) -> list[str]:
+    """Return columns as a list, refusing a name not in known (SQL text is built from them)."""
     names = list(columns)
-    unknown = set(names) - _COLUMNS
+    unknown = set(names) - known
     if unknown:
-        raise ValueError(f"papers has no column {', '.join(sorted(unknown))}")
+        raise ValueError(f"{table} has no column {', '.join(sorted(unknown))}")
     return names
+
+
+def _checked(columns: Iterable[str]) -> list[str]:
+    return checked(columns, _COLUMNS, "papers")
 
 
 def _stored(value: Any) -> Any:

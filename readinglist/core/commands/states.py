@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from readinglist.core.backends import backend_of
 from readinglist.core.bulk import chunked
-from readinglist.core.commands.fields import marks, run
+from readinglist.core.commands.fields import checked, marks, run
 from readinglist.core.commands.rows import require_papers
 from readinglist.core.models import PAPER_STATES
 from readinglist.core.users import add_paper_states, current_user
@@ -101,11 +101,7 @@ _NEXT_VERSION = "version = version + 1"
 
 
 def _checked(columns: Iterable[str]) -> list[str]:
-    names = list(columns)
-    unknown = set(names) - _COLUMNS
-    if unknown:
-        raise ValueError(f"paper_states has no column {', '.join(sorted(unknown))}")
-    return names
+    return checked(columns, _COLUMNS, "paper_states")
 
 
 def _journaled(value: Any) -> Any:
