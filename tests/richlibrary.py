@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +27,16 @@ if TYPE_CHECKING:
     from readinglist.core.library import Library
 
 NEAR_DUPLICATE = "Large Language Model Evaluation via Matrix Entropyy"
+
+
+def rich_library_file(path: Path, template: Path) -> Path:
+    """Copy template (a library file) to path and fill every copied table; return path."""
+    from readinglist.core.library import Library
+
+    shutil.copyfile(template, path)
+    with Library.open(path) as library:
+        fill_every_table(library)
+    return path
 
 
 def fill_every_table(library: Library) -> None:

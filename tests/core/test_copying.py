@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 import sqlite3
 from typing import TYPE_CHECKING
 
 import pytest
-from richlibrary import fill_every_table, papers_counter, stored_rows
+from richlibrary import papers_counter, rich_library_file, stored_rows
 
 from readinglist.core import copying
 from readinglist.core.commands import SaveSearch
@@ -25,10 +24,7 @@ if TYPE_CHECKING:
 @pytest.fixture
 def source(library_path: Path, sample_template: Path) -> Path:
     """A library file holding the sample lists, in which every copied table holds rows."""
-    shutil.copyfile(sample_template, library_path)
-    with Library.open(library_path) as library:
-        fill_every_table(library)
-    return library_path
+    return rich_library_file(library_path, sample_template)
 
 
 def digest(path: Path) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from members import member_role
-from richlibrary import fill_every_table
+from richlibrary import rich_library_file
 
 from readinglist.core.commands import SetRating, SetStatus
 from readinglist.core.commands.papers import SetPrivateNote
@@ -32,10 +32,7 @@ pytestmark = pytest.mark.tools
 @pytest.fixture
 def source(library_path: Path, sample_template: Path) -> Path:
     """A library file holding the sample lists, in which every copied table holds rows."""
-    shutil.copyfile(sample_template, library_path)
-    with Library.open(library_path) as library:
-        fill_every_table(library)
-    return library_path
+    return rich_library_file(library_path, sample_template)
 
 
 @pytest.fixture

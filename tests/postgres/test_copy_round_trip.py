@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from richlibrary import fill_every_table, papers_counter, stored_rows
+from richlibrary import papers_counter, rich_library_file, stored_rows
 from sqlalchemy import create_engine, func, make_url, select, text
 
 from readinglist.cli import run
@@ -33,10 +33,7 @@ pytestmark = pytest.mark.tools
 @pytest.fixture
 def source(library_path: Path, sample_template: Path) -> Path:
     """A library file holding the sample lists, in which every copied table holds rows."""
-    shutil.copyfile(sample_template, library_path)
-    with Library.open(library_path) as library:
-        fill_every_table(library)
-    return library_path
+    return rich_library_file(library_path, sample_template)
 
 
 @pytest.fixture
