@@ -20,7 +20,10 @@ if TYPE_CHECKING:
 
     from pytestqt.qtbot import QtBot
 
+    from readinglist.core.locations import Location
     from readinglist.gui.mainwindow import MainWindow
+    from readinglist.gui.shell import Shell
+    from readinglist.gui.startup import PasswordAnswer
 
 QStandardPaths.setTestModeEnabled(True)
 
@@ -90,3 +93,38 @@ def open_window(
 @pytest.fixture
 def window(open_window: Callable[[], MainWindow]) -> MainWindow:
     return open_window()
+
+
+@pytest.fixture
+def shells(
+    qtbot: QtBot, tmp_path: Path, gui_template: Path
+) -> Iterator[Callable[..., Shell]]:
+    """Return a function making a shell (the app's window switcher) over a copy of the
+    sample library, with the given settings, library opener and password prompt."""
+    from helpers import wait_started
+    from readinglist.gui.app import make_application, open_library
+    from readinglist.gui.shell import Shell
+    from readinglist.gui.startup import Opened
+
+    make_application([])
+    made: list[Shell] = []
+
+    def make(settings: QSettings,
+             opener: Callable[[Location], tuple[Library, str]] = open_library,
+             prompt: Callable[..., PasswordAnswer | None] = lambda *_a: None) -> Shell:
+        path = tmp_path / "samples.sqlite"
+        shutil.copyfile(gui_template, path)
+        shown = Shell(settings, opener, prompt)
+        library, message = open_library(path)
+        # Not given to qtbot: the shell deletes the windows it replaces, and closes the last.
+        window = shown.show(Opened(library, message), path, None)
+        wait_started(qtbot, window)
+        made.append(shown)
+        return shown
+
+    yield make
+    for each in made:
+        if each.window is not None:
+            each.window.close()
+            each.window.deleteLater()
+        each.close()

@@ -25,6 +25,12 @@ def settle(qtbot: QtBot, window: MainWindow) -> None:
     QApplication.processEvents()
 
 
+def wait_started(qtbot: QtBot, window: MainWindow) -> None:
+    """Wait until the window has shown its library and settled."""
+    qtbot.waitUntil(lambda: window.started)
+    settle(qtbot, window)
+
+
 def filter_for(qtbot: QtBot, window: MainWindow, text: str) -> None:
     """Type text in the filter field (setText: keyClicks breaks on non-ASCII) and wait."""
     window.handlers.focus_filter()

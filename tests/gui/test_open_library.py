@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+import functools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import URL
 
-from helpers import settle
+from helpers import wait_started
 from memorykeyring import MemoryKeyring, installed, no_keyring
 from readinglist.core.errors import LibraryUnavailable
 from readinglist.core.library import Library
@@ -24,14 +24,12 @@ from readinglist.core.locations import (
     stored_password,
 )
 from readinglist.core.storage import LIBRARY_ENV
-from readinglist.gui.app import library_location, make_application, open_library
+from readinglist.gui.app import library_location, make_application
 from readinglist.gui.dialogs.openlibrary import LibraryChoice, OpenLibraryDialog
 from readinglist.gui.instance import InstanceServer, server_name
 from readinglist.gui.keymap import Keymap
-from readinglist.gui.shell import Shell
 from readinglist.gui.startup import (
     LIBRARY_KEY,
-    Opened,
     Recovery,
     open_or_recover,
     recent_libraries,
@@ -44,7 +42,7 @@ if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
     from readinglist.core.locations import Location
-    from readinglist.gui.mainwindow import MainWindow
+    from readinglist.gui.shell import Shell
     from readinglist.gui.startup import PasswordAnswer
 
 SERVER = "postgresql+psycopg://ann@db.lab.org:5432/papers"
@@ -80,35 +78,9 @@ def other_library(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def shell(qtbot: QtBot, tmp_path: Path, gui_template: Path, settings: QSettings,
-          ) -> Iterator[Callable[..., Shell]]:
+def shell(shells: Callable[..., Shell], settings: QSettings) -> Callable[..., Shell]:
     """Return a function making a shell that shows a copy of the sample library."""
-    make_application([])
-    made: list[Shell] = []
-
-    def make(opener: Callable[[Location], tuple[Library, str]] = open_library,
-             prompt: Callable[..., PasswordAnswer | None] = lambda *_a: None) -> Shell:
-        path = tmp_path / "samples.sqlite"
-        shutil.copyfile(gui_template, path)
-        shown = Shell(settings, opener, prompt)
-        library, message = open_library(path)
-        # Not given to qtbot: the shell deletes the windows it replaces, and closes the last.
-        window = shown.show(Opened(library, message), path, None)
-        wait_started(qtbot, window)
-        made.append(shown)
-        return shown
-
-    yield make
-    for each in made:
-        if each.window is not None:
-            each.window.close()
-            each.window.deleteLater()
-        each.close()
-
-
-def wait_started(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: window.started)
-    settle(qtbot, window)
+    return functools.partial(shells, settings)
 
 
 def message_boxes() -> list[QMessageBox]:

@@ -6,7 +6,6 @@ Each test gets a database of its own on the server READINGLIST_TEST_POSTGRES nam
 
 from __future__ import annotations
 
-import shutil
 from typing import TYPE_CHECKING
 
 import pytest
@@ -14,23 +13,22 @@ import serverdb
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from helpers import settle
+from helpers import wait_started
 from memorykeyring import MemoryKeyring, installed
 from readinglist.cli import run
 from readinglist.core.locations import KEYRING_SERVICE, credential_key, parse_location
-from readinglist.gui.app import make_application, open_library
 from readinglist.gui.dialogs.openlibrary import LibraryChoice
-from readinglist.gui.shell import Shell
-from readinglist.gui.startup import LIBRARY_KEY, Opened, recent_libraries
+from readinglist.gui.startup import LIBRARY_KEY, recent_libraries
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
     from pathlib import Path
 
     from pytestqt.qtbot import QtBot
     from sqlalchemy import URL
 
-    from readinglist.gui.mainwindow import MainWindow
+    from readinglist.gui.shell import Shell
+
 
 PASSWORD = "lab-pw-7f3c9"
 
@@ -53,26 +51,9 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
 
 
 @pytest.fixture
-def shell(tmp_path: Path, gui_template: Path, settings_path: Path, qtbot: QtBot,
-          ) -> Iterator[Shell]:
+def shell(shells: Callable[..., Shell], settings_path: Path) -> Shell:
     """A window over a copy of the sample library, run as the app runs it."""
-    make_application([])
-    path = tmp_path / "samples.sqlite"
-    shutil.copyfile(gui_template, path)
-    shown = Shell(QSettings(str(settings_path), QSettings.Format.IniFormat))
-    library, message = open_library(path)
-    window = shown.show(Opened(library, message), path, None)
-    wait_started(qtbot, window)
-    yield shown
-    if shown.window is not None:
-        shown.window.close()
-        shown.window.deleteLater()
-    shown.close()
-
-
-def wait_started(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: window.started)
-    settle(qtbot, window)
+    return shells(QSettings(str(settings_path), QSettings.Format.IniFormat))
 
 
 def test_switching_to_a_server_library_keeps_the_password_out_of_the_settings(
