@@ -79,6 +79,10 @@ class Library:
         """Where the library is, for people: its path, or its URL without a password."""
         self.client = uuid.uuid4().hex
         """Names this Library in the notices of its changes (see ``changes.encode_changes``)."""
+        self._database_errors: tuple[type[Exception], ...] = (
+            OperationalError, DatabaseError, *self.backend.errors
+        )
+        """SQLAlchemy's and the driver's own (raw SQL raises those) database errors."""
         self._title_words = self.backend.title_words()
         self._revisions = self.backend.revisions(engine)
         self._feeds: weakref.WeakSet[ChangeFeed] = weakref.WeakSet()
@@ -302,9 +306,7 @@ class Library:
     def _apply_imports(self, commands: list[ImportPapers], record_history: bool = True) -> None:
         done: list[ImportPapers] = []
         backend = self.backend
-        failures: tuple[type[Exception], ...] = (
-            OperationalError, DatabaseError, OverflowError, *backend.errors
-        )
+        failures: tuple[type[Exception], ...] = (*self._database_errors, OverflowError)
         with self.writing() as session:
             for command in commands:
                 savepoint = session.begin_nested()
@@ -455,10 +457,8 @@ class Library:
         """
         try:
             return self._revisions.read()
-        except Exception as error:  # the driver's own errors, which differ by back end
-            if isinstance(error, (*self.backend.errors, OperationalError, DatabaseError)):
-                raise self._described(error) from error
-            raise
+        except self._database_errors as error:
+            raise self._described(error) from error
 
     def changes(self) -> ChangeFeed | None:
         """Return a new feed of the changes other clients commit (closed by ``close`` at
