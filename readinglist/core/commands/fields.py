@@ -35,53 +35,30 @@ def marks(count: int) -> str:
     return f"({', '.join('?' * count)})"
 
 
-def stamp(value: datetime) -> str:
-    """Write a time as the library stores it (SQLAlchemy's SQLite format)."""
-    return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+def require_all(session: Session, ids: Iterable[int]) -> list[int]:
+    """Return ids without repeats, in order; raise UnknownPaper when one names no paper.
 
-
-def parse_stamp(value: str | None) -> str | None:
-    """Return a captured time (stored text or ISO format) in the stored format."""
-    return stamp(datetime.fromisoformat(value)) if value else None
-
-
-def capture(
-    session: Session, ids: Iterable[int], *columns: str
-) -> tuple[list[int], list[list[Any]]]:
-    """Return ids without repeats and each paper's [id, *values] (times as stored text).
-
-    Raises UnknownPaper when an id names no paper.
+    ``rows.require_papers`` in plain SQL, for the thousands of ids a bulk change names.
     """
     unique = list(dict.fromkeys(ids))
-    sql = f"SELECT {', '.join(['id', *_checked(columns)])} FROM papers WHERE id IN "
-    rows: list[list[Any]] = []
+    found = 0
     for chunk in chunked(unique):
-        rows += (
-            [_stored(value) for value in row]  # PostgreSQL reads times as datetimes
-            for row in run(session, sql + marks(len(chunk)), tuple(chunk))
-        )
-    if len(rows) != len(unique):
+        found += len(run(session, "SELECT id FROM papers WHERE id IN " + marks(len(chunk)),
+                         tuple(chunk)).fetchall())
+    if found != len(unique):
         require_papers(session, unique)  # names the missing papers
-    return unique, rows
+    return unique
 
 
 def set_all(session: Session, ids: Sequence[int], values: dict[str, Any]) -> None:
     """Give every paper in ids the same values and mark it modified now."""
     values = {**values, "modified_at": utcnow()}
     assignments = ", ".join(f"{name} = ?" for name in _checked(values))
-    params = [_stored(value) for value in values.values()]
+    stamp = backend_of(session).stamp
+    params = [stamp(value) if isinstance(value, datetime) else value for value in values.values()]
     for chunk in chunked(ids):
         sql = f"UPDATE papers SET {assignments} WHERE id IN {marks(len(chunk))}"
         run(session, sql, (*params, *chunk))
-
-
-def set_each(session: Session, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    """Give each paper its own values, rows being [id, *values]; mark them modified now."""
-    now = stamp(utcnow())
-    assignments = ", ".join(f"{name} = ?" for name in _checked([*columns, "modified_at"]))
-    params = [(*map(_stored, values), now, paper_id) for paper_id, *values in rows]
-    if params:
-        run(session, f"UPDATE papers SET {assignments} WHERE id = ?", params)
 
 
 def touch(session: Session, ids: Sequence[int]) -> None:
@@ -100,7 +77,3 @@ def checked(columns: Iterable[str], known: frozenset[str], table: str) -> list[s
 
 def _checked(columns: Iterable[str]) -> list[str]:
     return checked(columns, _COLUMNS, "papers")
-
-
-def _stored(value: Any) -> Any:
-    return stamp(value) if isinstance(value, datetime) else value

@@ -15,7 +15,7 @@ from sqlalchemy import delete, select, update
 from readinglist.core.backends import backend_of
 from readinglist.core.changes import Changes
 from readinglist.core.commands.base import Command, plural
-from readinglist.core.commands.fields import capture, touch
+from readinglist.core.commands.fields import require_all, touch
 from readinglist.core.commands.rows import (
     delete_papers,
     require_papers,
@@ -308,7 +308,7 @@ class AddTags(Command):
         return f"tag {plural(len(self.paper_ids), 'paper')} {', '.join(self.names)}"
 
     def apply(self, session: Session) -> Changes:
-        self.paper_ids, _ = capture(session, self.paper_ids)
+        self.paper_ids = require_all(session, self.paper_ids)
         tag_ids, self.created_tags = ensure_tags(session, self.names)
         existing = {(p, t) for p, t in links_between(session, self.paper_ids, tag_ids)}
         self.added_links = [
@@ -343,7 +343,7 @@ class RemoveTags(Command):
         return f"untag {plural(len(self.paper_ids), 'paper')} {', '.join(self.names)}"
 
     def apply(self, session: Session) -> Changes:
-        self.paper_ids, _ = capture(session, self.paper_ids)
+        self.paper_ids = require_all(session, self.paper_ids)
         tag_ids = tag_ids_named(session, self.names)
         self.removed_links = links_between(session, self.paper_ids, tag_ids)
         remove_links(session, self.removed_links)
