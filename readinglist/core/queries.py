@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import DateTime, func, select
-from sqlalchemy.dialects import sqlite
+from sqlalchemy import func, select
 
 from readinglist.core.backends import backend_of
 from readinglist.core.errors import UnknownPaper
@@ -34,6 +32,7 @@ from readinglist.core.users import current_user, member_count
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
+    from datetime import datetime
 
     from sqlalchemy.orm import Session
 
@@ -72,11 +71,6 @@ _COLLECTION_SQL = (
     " JOIN collections ON collections.id = paper_collections.collection_id"
     f" WHERE paper_collections.paper_id IN ({_IDS}) ORDER BY collections.name"
 )
-_DIALECT = sqlite.dialect()
-_TIMESTAMP = cast(
-    "Callable[[str | None], datetime | None]",
-    DateTime().dialect_impl(_DIALECT).result_processor(_DIALECT, None),
-)
 
 
 def _with_ids(session: Session, template: str, ids: Sequence[int], *before: Any) -> Cursor:
@@ -105,13 +99,14 @@ def rows(session: Session, ids: Sequence[int]) -> list[PaperRow]:
     found = {row[0]: row for row in _with_ids(session, _ROW_SQL, ids, current_user(session))}
     tags, collections = names_by_paper(session, list(found))
     no_names: list[str] = []
+    read_time = _time_reader(session)
     return [
         PaperRow(
             id=paper_id,
             title=row[1],
             rating=row[2],
             status=row[3],
-            added_at=_timestamp(row[4]),
+            added_at=read_time(row[4]),
             queue_position=row[5],
             citation_key=row[6],
             has_note=bool(row[7]),
@@ -133,7 +128,8 @@ def details(session: Session, ids: Sequence[int]) -> list[PaperDetail]:
     members = member_count(session)
     statuses = _member_statuses(session, list(found)) if members > 1 else {}
     return [
-        _detail(found[paper_id], tags, collections, members, statuses.get(paper_id, {}))
+        _detail(found[paper_id], tags, collections, members, statuses.get(paper_id, {}),
+                _time_reader(session))
         for paper_id in ids
     ]
 
@@ -152,6 +148,7 @@ def _detail(
     collections: dict[int, list[str]],
     members: int,
     statuses: dict[str, int],
+    read_time: Callable[[Any], datetime],
 ) -> PaperDetail:
     paper_id = row[0]
     return PaperDetail(
@@ -164,9 +161,9 @@ def _detail(
         tags=tuple(tags.get(paper_id, ())),
         collections=tuple(collections.get(paper_id, ())),
         citation_key=row[6],
-        added_at=_timestamp(row[7]),
-        modified_at=_timestamp(row[8]),
-        status_changed_at=_read_time(row[9]),
+        added_at=read_time(row[7]),
+        modified_at=read_time(row[8]),
+        status_changed_at=read_time(row[9]) if row[9] is not None else None,
         queue_position=row[10],
         authors=tuple(a for a in row[11].split("\n") if a),
         year=row[12],
@@ -181,14 +178,9 @@ def _detail(
     )
 
 
-def _timestamp(value: str | datetime) -> datetime:
-    """Read a stored (never empty) time as the ORM would."""
-    return cast("datetime", _read_time(value))
-
-
-def _read_time(value: str | datetime | None) -> datetime | None:
-    # SQLite gives text, PostgreSQL a datetime already.
-    return value if value is None or isinstance(value, datetime) else _TIMESTAMP(value)
+def _time_reader(session: Session) -> Callable[[Any], datetime]:
+    """Return how to read a stored (never empty) time as the ORM would, on this back end."""
+    return cast("Callable[[Any], datetime]", backend_of(session).timestamp)
 
 
 def tags(session: Session) -> list[TagInfo]:
