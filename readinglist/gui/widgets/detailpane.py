@@ -85,6 +85,7 @@ class DetailPane(QWidget):
         self.private_note.note_edited.connect(self.private_note_edited)
         self.members = QLabel()
         self.members.setObjectName("membersLine")
+        self.members.setWordWrap(True)  # "1 of 2 members queued this · 1 of 2 members read this"
         self.members.hide()
         note_title = QLabel("SHARED NOTE" if shared else "NOTE")
         note_title.setObjectName("sectionLabel")
