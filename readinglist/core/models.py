@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -89,6 +90,13 @@ class Paper(Base):
     doi: Mapped[str] = mapped_column(Text, default="")
     url: Mapped[str] = mapped_column(Text, default="")
     entry_type: Mapped[str] = mapped_column(String(40), default="")
+    # Citable metadata a lookup fills (revision 0008): "2401.01234v2", "cs.CL", ISO date.
+    arxiv_id: Mapped[str] = mapped_column(Text, default="", server_default="")
+    primary_class: Mapped[str] = mapped_column(Text, default="", server_default="")
+    published: Mapped[str] = mapped_column(Text, default="", server_default="")
+    pdf_url: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # A pinned key is never regenerated: the user set it, or it was exported as BibTeX.
+    citation_key_pinned: Mapped[bool] = mapped_column(default=False, server_default=false())
     # Raised by each shared edit, so concurrent edits of one paper are noticed (0007).
     version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
 
