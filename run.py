@@ -3,8 +3,11 @@
 ``python3 run.py test`` runs the whole test suite, ``python3 run.py lint`` ruff and
 mypy, ``python3 run.py bench`` the benchmarks; other arguments go to the app's CLI.
 
-Needs only Python 3.11+. The first run installs uv (into .tools/, from PyPI) if it is not
-on the PATH, and uv creates .venv/ with the exact versions in uv.lock.
+Needs only Python 3.11+ and the package registries. The first run installs uv (into
+.tools/, from PyPI) if it is not on the PATH, and uv creates .venv/ with the exact versions
+in uv.lock. The system packages the app or the tests need (packaging/system-packages.toml)
+are installed with apt-get on Debian or Ubuntu when run as root or with password-less sudo;
+elsewhere run.py prints the command that installs them.
 """
 
 from __future__ import annotations
@@ -17,6 +20,9 @@ import venv
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "packaging"))
+import system_packages  # noqa: E402  (standard library only, next to the packaging scripts)
+
 TOOLS = ROOT / ".tools"
 BIN = "Scripts" if os.name == "nt" else "bin"
 EXE = ".exe" if os.name == "nt" else ""
@@ -46,11 +52,36 @@ def find_uv() -> str:
         return str(target / "bin" / f"uv{EXE}")
 
 
+def ensure_system_packages(*groups: str, required: bool) -> bool:
+    """Install the groups' missing packages where possible; False when some stay missing.
+
+    When they cannot be installed, print the command that would; a required group's
+    absence is reported as an error, an optional one's as a note.
+    """
+    needed = system_packages.missing(system_packages.packages(*groups))
+    if not needed or system_packages.install(needed, system_packages.describe(*groups)):
+        return True
+    still = system_packages.missing(needed) if system_packages.can_install() else needed
+    kind = "error" if required else "note"
+    print(
+        f"run.py: {kind}: missing {system_packages.describe(*groups)}; install them with:"
+        f" {system_packages.install_command(still)}",
+        file=sys.stderr,
+    )
+    return False
+
+
 def main(argv: list[str]) -> int:
     uv = find_uv()
     os.chdir(ROOT)
+    # uv trusts the system's certificate store, as pip does (proxies, mirrors, company roots);
+    # UV_NATIVE_TLS is the name older uv releases read.
     env = dict(os.environ, UV_PROJECT_ENVIRONMENT=str(ROOT / ".venv"))
+    env.setdefault("UV_SYSTEM_CERTS", "1")
+    env.setdefault("UV_NATIVE_TLS", "1")
     if argv[:1] == ["test"]:
+        # Tests that need a missing program skip saying so (fail in CI).
+        ensure_system_packages("app", "display", "tests", required=False)
         command = [uv, "run", "--locked", "--all-groups", "pytest", *argv[1:]]
     elif argv[:1] == ["lint"]:
         checks = [["ruff", "check", "."], ["mypy"]]
@@ -63,6 +94,8 @@ def main(argv: list[str]) -> int:
         command = [uv, "run", "--locked", "--extra", "postgres", "python", "benchmarks/run.py",
                    *argv[1:]]
     else:
+        if not argv and not ensure_system_packages("app", required=True):
+            return 1
         # The postgres extra: the window and the CLI open shared libraries too.
         command = [uv, "run", "--locked", "--no-dev", "--extra", "postgres", "readinglist", *argv]
     return subprocess.call(command, env=env)

@@ -19,7 +19,6 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 import serverdb  # noqa: E402
-
 from readinglist.core.library import Library  # noqa: E402
 
 if TYPE_CHECKING:

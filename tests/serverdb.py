@@ -1,7 +1,8 @@
-"""Databases on the PostgreSQL server READINGLIST_TEST_POSTGRES names, made and dropped by tests.
+"""Databases on a PostgreSQL server, made and dropped by tests.
 
-.ci/run starts a throw-away server and sets the variable; tests that need it fail
-(never skip) without it.
+The server is the one READINGLIST_TEST_POSTGRES names (.ci/run starts one and sets it);
+with the variable unset, a throw-away server started for the test session
+(throwawayserver.py). A test that cannot get a server fails, never skips.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import pytest
 from sqlalchemy import create_engine, make_url
 from sqlalchemy.exc import DBAPIError
 
+import throwawayserver
+
 if TYPE_CHECKING:
     from sqlalchemy import URL
 
@@ -25,10 +28,10 @@ def server_url() -> URL:
     """The server's URL, or the test fails saying how to get one."""
     named = os.environ.get(SERVER_ENV)
     if not named:
-        pytest.fail(
-            f"{SERVER_ENV} is not set: this test needs a PostgreSQL server (.ci/run starts one)",
-            pytrace=False,
-        )
+        try:
+            named = throwawayserver.server_url()
+        except RuntimeError as error:
+            pytest.fail(f"{SERVER_ENV} is not set and {error}", pytrace=False)
     return make_url(named)
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-import serverdb
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+import serverdb
 from helpers import wait_started
 from memorykeyring import MemoryKeyring, installed
 from readinglist.cli import run

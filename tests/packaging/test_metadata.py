@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-import shutil
 import subprocess
 import sys
 import tomllib
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 import readinglist
+from programs import require
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -86,15 +86,13 @@ def test_windows_version_info_parses_in_pyinstaller(
 
 
 def test_desktop_file_validates() -> None:
-    if shutil.which("desktop-file-validate") is None:
-        pytest.fail("desktop-file-validate is missing (Debian package desktop-file-utils)")
+    require("desktop-file-validate")
     result = subprocess.run(["desktop-file-validate", str(DESKTOP)], capture_output=True, text=True)
     assert result.returncode == 0 and not result.stdout.strip(), result.stdout
 
 
 def test_metainfo_validates() -> None:
-    if shutil.which("appstreamcli") is None:
-        pytest.fail("appstreamcli is missing (Debian package appstream)")
+    require("appstreamcli")
     result = subprocess.run(
         ["appstreamcli", "validate", "--no-net", str(METAINFO)], capture_output=True, text=True
     )

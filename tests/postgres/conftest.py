@@ -8,8 +8,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-import serverdb
 from sqlalchemy import create_engine
+
+import serverdb
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

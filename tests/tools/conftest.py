@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+
+from programs import require
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -21,15 +22,13 @@ if TESTS not in sys.path:
 
 @pytest.fixture
 def run(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
-    """Return a runner of a program in tmp_path that fails the test if it is not installed."""
+    """Return a runner of a program in tmp_path; a missing program fails (CI) or skips."""
 
     def run_tool(
         program: str, *args: str, timeout: float = 300
     ) -> subprocess.CompletedProcess[str]:
-        if shutil.which(program) is None:
-            pytest.fail(f"{program} is not installed; .ci/run installs it with apt-get")
         return subprocess.run(
-            [program, *args],
+            [require(program), *args],
             cwd=tmp_path,
             capture_output=True,
             text=True,
