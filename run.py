@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Set up and run readinglist from a checkout: ``python3 run.py`` opens the app,
 ``python3 run.py test`` runs the whole test suite, ``python3 run.py lint`` ruff and
-mypy, ``python3 run.py bench`` the benchmarks; other arguments go to the app's CLI.
+mypy, ``python3 run.py bench`` the benchmarks, ``python3 run.py package`` the app's
+packages (packaging/build.py); other arguments go to the app's CLI.
 
 Needs only Python 3.11+ and the package registries. The first run installs uv (into
 .tools/, from PyPI) if it is not on the PATH, and uv creates .venv/ with the exact versions
@@ -89,6 +90,11 @@ def main(argv: list[str]) -> int:
             subprocess.call([uv, "run", "--locked", "--all-groups", *check], env=env)
             for check in checks
         )
+    elif argv[:1] == ["package"]:
+        if not ensure_system_packages("packaging", required=True):
+            return 1
+        command = [uv, "run", "--locked", "--group", "packaging", "python", "packaging/build.py",
+                   *argv[1:]]
     elif argv[:1] == ["bench"]:
         # The postgres extra (the server's driver) for the shared-library benchmark.
         command = [uv, "run", "--locked", "--extra", "postgres", "python", "benchmarks/run.py",

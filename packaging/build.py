@@ -2,7 +2,10 @@
 
 Usage (from the repository root)::
 
-    uv run --group packaging python packaging/build.py [--reuse-bundle] [--no-deb] [--fast]
+    python3 run.py package [--reuse-bundle] [--no-deb] [--fast]
+
+which installs the build tools (packaging/system-packages.toml, group "packaging") and runs
+this script in the locked ``packaging`` dependency group.
 
 Steps: render the icons (make_icons.py -> build/icons), freeze the app with PyInstaller
 (readinglist.spec -> build/pyinstaller/dist), then package it:
@@ -88,14 +91,18 @@ VSVersionInfo(
 """
 
 
+def missing_for_build() -> list[str]:
+    """What this interpreter and machine lack for a build: Python modules and programs."""
+    import importlib.util
+
+    modules = ("PyInstaller", "PySide6")
+    lacking = [name for name in modules if importlib.util.find_spec(name) is None]
+    if sys.platform.startswith("linux"):
+        lacking += [tool for tool in ("patchelf", "strip", "dpkg-deb") if not shutil.which(tool)]
+    return lacking
+
+
 def run_pyinstaller() -> None:
-    try:
-        import PyInstaller  # type: ignore[import-untyped]  # noqa: F401
-    except ImportError:
-        sys.exit(
-            "build.py: PyInstaller is missing; run "
-            "'uv run --group packaging python packaging/build.py'"
-        )
     subprocess.run(
         [
             sys.executable,
@@ -233,6 +240,14 @@ def main(argv: list[str]) -> int:
         help="compress at level 1 (for CI and trying things; files about 10%% larger)",
     )
     args = parser.parse_args(argv)
+    lacking = missing_for_build()
+    if lacking:
+        print(
+            f"build.py: {', '.join(lacking)} missing here; run 'python3 run.py package'"
+            " instead (it installs the build tools and runs this script)",
+            file=sys.stderr,
+        )
+        return 1
     version = project_version()
     started = time.perf_counter()
     print(f"build.py: readinglist {version} for {sys.platform}")
